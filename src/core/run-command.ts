@@ -1,0 +1,57 @@
+import { EXIT_COULD_NOT_RUN, InterruptedError, isSessionlabError } from "./errors.js";
+import { color, printJson } from "./output.js";
+
+export interface CommandContext {
+  json: boolean;
+  /** Aborted on Ctrl-C, so long work can stop and clean up. */
+  signal: AbortSignal;
+}
+
+/**
+ * Wraps a command action: runs it with an abort signal tied to SIGINT/SIGTERM, sets the exit code
+ * it returns, and turns thrown errors into one clear sentence (or a JSON envelope) and exit 2.
+ */
+export function runCommand<A extends unknown[]>(
+  action: (ctx: CommandContext, ...args: A) => Promise<number>,
+  jsonOf: (...args: A) => boolean = () => false,
+): (...args: A) => Promise<void> {
+  return async (...args: A) => {
+    const json = jsonOf(...args);
+    const controller = new AbortController();
+    const onSignal = () => controller.abort(new InterruptedError());
+    process.once("SIGINT", onSignal);
+    process.once("SIGTERM", onSignal);
+    try {
+      process.exitCode = await action({ json, signal: controller.signal }, ...args);
+    } catch (e) {
+      process.exitCode = reportError(e, json);
+    } finally {
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
+    }
+  };
+}
+
+export function reportError(e: unknown, json: boolean): number {
+  if (e instanceof InterruptedError) {
+    if (json) printJson({ ok: false, error: { message: "interrupted" } });
+    else process.stderr.write(color.yellow("interrupted\n"));
+    return 130;
+  }
+  if (isSessionlabError(e)) {
+    if (json) printJson({ ok: false, error: { message: e.message, hint: e.hint, details: e.details } });
+    else {
+      process.stderr.write(`${color.red("error:")} ${e.message}\n`);
+      for (const d of e.details ?? []) process.stderr.write(`  ${color.dim(d)}\n`);
+      if (e.hint) process.stderr.write(`${color.cyan("fix:")} ${e.hint}\n`);
+    }
+    return e.exitCode;
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  if (json) printJson({ ok: false, error: { message: `unexpected error: ${message}` } });
+  else {
+    process.stderr.write(`${color.red("unexpected error:")} ${message}\n`);
+    if (process.env.SESSIONLAB_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+  }
+  return EXIT_COULD_NOT_RUN;
+}
