@@ -2,7 +2,9 @@ import { Command } from "commander";
 import { readFileSync } from "node:fs";
 import { commands } from "./commands/index.js";
 
-const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+  version: string;
+};
 
 export function buildProgram(): Command {
   const program = new Command()

@@ -1,5 +1,15 @@
 import type { Command } from "commander";
 import { diffConfigCommand } from "./diff-config.js";
+import { downCommand } from "./down.js";
+import { logsCommand } from "./logs.js";
+import { statusCommand } from "./status.js";
+import { upCommand } from "./up.js";
 
 /** Every subcommand, each a thin file over the runtime, lab and check layers. */
-export const commands: Array<() => Command> = [diffConfigCommand];
+export const commands: Array<() => Command> = [
+  upCommand,
+  statusCommand,
+  logsCommand,
+  downCommand,
+  diffConfigCommand,
+];

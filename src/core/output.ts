@@ -76,10 +76,10 @@ export function printJson(value: unknown): void {
 export function formatTable(header: string[], rows: string[][]): string {
   // eslint-disable-next-line no-control-regex
   const strip = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, "");
-  const widths = header.map((h, i) => Math.max(strip(h).length, ...rows.map((r) => strip(r[i] ?? "").length)));
+  const widths = header.map((h, i) =>
+    Math.max(strip(h).length, ...rows.map((r) => strip(r[i] ?? "").length)),
+  );
   const fmt = (r: string[]) =>
-    r
-      .map((c, i) => (i === r.length - 1 ? c : c + " ".repeat((widths[i] ?? 0) - strip(c).length)))
-      .join("  ");
+    r.map((c, i) => (i === r.length - 1 ? c : c + " ".repeat((widths[i] ?? 0) - strip(c).length))).join("  ");
   return [color.bold(fmt(header)), ...rows.map(fmt)].join("\n");
 }

@@ -1,0 +1,74 @@
+import { Command, Option } from "commander";
+import { EXIT_OK } from "../core/errors.js";
+import { color, createProgress, printJson } from "../core/output.js";
+import { runCommand } from "../core/run-command.js";
+import { listLabNamesSync } from "../labs/definition.js";
+import { up } from "../orchestrator/up.js";
+import { DEFAULT_PORT, parsePort, parseSeconds } from "./options.js";
+
+interface UpFlags {
+  name?: string;
+  port: number;
+  dir?: string;
+  keep: boolean;
+  serializer: "java" | "kryo";
+  jars?: string;
+  mavenRepo?: string;
+  baseImage?: string;
+  resetConfig: boolean;
+  timeout: number;
+  json: boolean;
+}
+
+export function upCommand(): Command {
+  return new Command("up")
+    .description("build and start a lab (nginx + 2 Tomcats + store) and wait until it serves")
+    .argument("<lab>", `lab to start: ${listLabNamesSync().join(", ")}`)
+    .option("--name <name>", "name of this lab instance (default: the lab's name)")
+    .option("-p, --port <port>", "port on 127.0.0.1 where nginx listens", parsePort, DEFAULT_PORT)
+    .option("--dir <dir>", "lab folder for the rendered configs (default: ./sessionlab-<name>)")
+    .addOption(
+      new Option("--serializer <kind>", "msm session serializer").choices(["java", "kryo"]).default("java"),
+    )
+    .option("--jars <dir>", "use the .jar files in this folder instead of downloading the lab's jars")
+    .option("--maven-repo <url>", "Maven repository to download from (env SESSIONLAB_MAVEN_REPO)")
+    .option("--base-image <ref>", "Debian bookworm base image (env SESSIONLAB_BASE_IMAGE)")
+    .option("--reset-config", "replace edited configs in the lab folder (keeps .bak copies)", false)
+    .option("--keep", "on failure, leave the containers for inspection", false)
+    .option("--timeout <seconds>", "how long to wait for readiness", parseSeconds, 120)
+    .option("--json", "print the result as JSON", false)
+    .action(
+      runCommand(
+        async (ctx, lab: string, flags: UpFlags) => {
+          const progress = createProgress({ quiet: false });
+          const res = await up({
+            lab,
+            name: flags.name,
+            port: flags.port,
+            dir: flags.dir,
+            keep: flags.keep,
+            serializer: flags.serializer,
+            jarsDir: flags.jars,
+            mavenRepo: flags.mavenRepo,
+            baseImage: flags.baseImage,
+            resetConfig: flags.resetConfig,
+            timeoutMs: flags.timeout * 1000,
+            signal: ctx.signal,
+            progress,
+          });
+          if (ctx.json) {
+            printJson({ ok: true, ...res });
+            return EXIT_OK;
+          }
+          const verb = res.alreadyRunning ? "is already running" : "is up";
+          process.stdout.write(
+            `${color.green("✔")} lab ${color.bold(res.instance)} ${verb} in ${res.seconds.toFixed(1)}s: ${color.cyan(res.url + "/")}\n` +
+              `  configs: ${res.dir}\n` +
+              `  next:    sessionlab verify   ·   sessionlab status   ·   sessionlab logs tomcat1   ·   sessionlab down\n`,
+          );
+          return EXIT_OK;
+        },
+        (_lab, flags) => flags.json,
+      ),
+    );
+}

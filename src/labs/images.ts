@@ -1,0 +1,44 @@
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { BuildContextFile } from "../runtime/build-context.js";
+import { LABS_ROOT } from "./definition.js";
+
+export type ImageRole = "tomcat" | "nginx" | "memcached";
+
+export interface ImageSpec {
+  role: ImageRole;
+  /** sessionlab/<role>:<content hash>: an unchanged definition maps to an existing image, so no rebuild */
+  tag: string;
+  hash: string;
+  files: BuildContextFile[];
+  buildArgs: Record<string, string>;
+}
+
+/** A file for the build context whose content digest is already known (e.g. a verified artifact). */
+export interface DigestedFile {
+  name: string;
+  path: string;
+  sha1: string;
+}
+
+export const DEFAULT_BASE_IMAGE = "debian:bookworm-slim";
+
+export function baseImage(explicit?: string): string {
+  return explicit ?? process.env.SESSIONLAB_BASE_IMAGE ?? DEFAULT_BASE_IMAGE;
+}
+
+export async function imageSpec(role: ImageRole, base: string, extra: DigestedFile[] = []): Promise<ImageSpec> {
+  const dockerfile = await readFile(join(LABS_ROOT, "images", role, "Dockerfile"), "utf8");
+  const buildArgs = { BASE_IMAGE: base };
+  const hash = createHash("sha256");
+  hash.update(dockerfile).update(JSON.stringify(buildArgs));
+  for (const f of [...extra].sort((a, b) => a.name.localeCompare(b.name))) hash.update(`\0${f.name}\0${f.sha1}`);
+  const digest = hash.digest("hex").slice(0, 16);
+  const files: BuildContextFile[] = [{ name: "Dockerfile", content: dockerfile }, ...extra];
+  // COPY lib/ needs the folder even when the lab adds no jars.
+  if (role === "tomcat" && !extra.some((f) => f.name.startsWith("lib/"))) {
+    files.push({ name: "lib/.sessionlab", content: "no extra jars\n" });
+  }
+  return { role, tag: `sessionlab/${role}:${digest}`, hash: digest, files, buildArgs };
+}

@@ -1,0 +1,29 @@
+import { join, resolve } from "node:path";
+import type { NodeName } from "./definition.js";
+
+/** Every path inside a lab folder comes from here, never built ad hoc. */
+export class LabPaths {
+  readonly root: string;
+  constructor(root: string) {
+    this.root = resolve(root);
+  }
+  static defaultFor(instance: string, cwd = process.cwd()): LabPaths {
+    return new LabPaths(join(cwd, `sessionlab-${instance}`));
+  }
+  /** What sessionlab rendered last, so a later `up` can tell the user's edits from its own files. */
+  stateFile(): string {
+    return join(this.root, ".sessionlab-state.json");
+  }
+  nginxConf(): string {
+    return join(this.root, "nginx", "nginx.conf");
+  }
+  serverXml(node: NodeName): string {
+    return join(this.root, node, "conf", "server.xml");
+  }
+  contextXml(node: NodeName): string {
+    return join(this.root, node, "conf", "context.xml");
+  }
+  webappDir(node: NodeName): string {
+    return join(this.root, node, "webapps", "ROOT");
+  }
+}

@@ -1,0 +1,73 @@
+import { SessionlabError } from "../core/errors.js";
+import type { DockerRuntime, LabContainer } from "../runtime/docker.js";
+import { LABEL_DIR, LABEL_KIND, LABEL_LAB, LABEL_NODE, LABEL_PORT, LABEL_ROLE } from "../runtime/labels.js";
+
+/** A lab as found on the engine through its labels alone. */
+export interface LabInstance {
+  instance: string;
+  kind: string;
+  dir: string;
+  port: number;
+  url: string;
+  containers: LabContainer[];
+}
+
+export function nodeOf(c: LabContainer): string {
+  return c.labels[LABEL_NODE] ?? c.name;
+}
+
+export function roleOf(c: LabContainer): string {
+  return c.labels[LABEL_ROLE] ?? "";
+}
+
+export async function listLabs(runtime: DockerRuntime): Promise<LabInstance[]> {
+  const byLab = new Map<string, LabContainer[]>();
+  for (const c of await runtime.listContainers()) {
+    const lab = c.labels[LABEL_LAB];
+    if (!lab) continue;
+    byLab.set(lab, [...(byLab.get(lab) ?? []), c]);
+  }
+  return [...byLab.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([instance, containers]) => {
+      const first = containers[0]!;
+      const port = Number(first.labels[LABEL_PORT] ?? 0);
+      const order = (c: LabContainer) => ["nginx", "tomcat", "store"].indexOf(roleOf(c));
+      return {
+        instance,
+        kind: first.labels[LABEL_KIND] ?? "",
+        dir: first.labels[LABEL_DIR] ?? "",
+        port,
+        url: `http://127.0.0.1:${port}`,
+        containers: containers.sort((a, b) => order(a) - order(b) || nodeOf(a).localeCompare(nodeOf(b))),
+      };
+    });
+}
+
+/** The lab a command acts on: the one named, or the only one there is. */
+export async function resolveLab(runtime: DockerRuntime, name?: string): Promise<LabInstance> {
+  const labs = await listLabs(runtime);
+  if (name) {
+    const lab = labs.find((l) => l.instance === name);
+    if (!lab) {
+      throw new SessionlabError(
+        `no lab named "${name}" exists`,
+        labs.length
+          ? `existing labs: ${labs.map((l) => l.instance).join(", ")}`
+          : "start one with `sessionlab up memcached`",
+      );
+    }
+    return lab;
+  }
+  if (labs.length === 1) return labs[0]!;
+  if (!labs.length) {
+    throw new SessionlabError(
+      "no sessionlab lab exists on this Docker engine",
+      "start one with `sessionlab up memcached`, or check any deployment with `sessionlab verify --url URL`",
+    );
+  }
+  throw new SessionlabError(
+    `several labs exist: ${labs.map((l) => l.instance).join(", ")}`,
+    "name the one you mean with --lab NAME",
+  );
+}

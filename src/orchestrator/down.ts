@@ -1,0 +1,56 @@
+import { rm } from "node:fs/promises";
+import type { DockerRuntime } from "../runtime/docker.js";
+import { LABEL_DIR, LABEL_LAB } from "../runtime/labels.js";
+
+export interface DownResult {
+  labs: string[];
+  containers: string[];
+  networks: string[];
+  images: string[];
+  removedDirs: string[];
+}
+
+/**
+ * Removes what sessionlab created for one lab (or every lab with `lab` undefined), found by label
+ * only, so nothing without sessionlab's labels is ever touched. Idempotent: nothing found is success.
+ */
+export async function teardown(
+  runtime: DockerRuntime,
+  lab: string | undefined,
+  opts: { purgeDir?: boolean; images?: boolean } = {},
+): Promise<DownResult> {
+  const containers = await runtime.listContainers(lab);
+  const dirs = new Set(containers.map((c) => c.labels[LABEL_DIR]).filter((d): d is string => Boolean(d)));
+  const labs = new Set(containers.map((c) => c.labels[LABEL_LAB]).filter((l): l is string => Boolean(l)));
+  await Promise.all(containers.map((c) => runtime.removeContainer(c.id)));
+  const networks = await runtime.listNetworks(lab);
+  for (const n of networks) {
+    labs.add(n.labels[LABEL_LAB] ?? n.name);
+    await runtime.removeNetwork(n.id);
+  }
+  const images: string[] = [];
+  if (opts.images) {
+    for (const img of await runtime.listImages()) {
+      try {
+        await runtime.removeImage(img.id);
+        images.push(...img.tags);
+      } catch {
+        // still used by another lab's containers: keep it
+      }
+    }
+  }
+  const removedDirs: string[] = [];
+  if (opts.purgeDir) {
+    for (const d of dirs) {
+      await rm(d, { recursive: true, force: true });
+      removedDirs.push(d);
+    }
+  }
+  return {
+    labs: [...labs].sort(),
+    containers: containers.map((c) => c.name).sort(),
+    networks: networks.map((n) => n.name).sort(),
+    images,
+    removedDirs,
+  };
+}

@@ -1,0 +1,298 @@
+import { createServer } from "node:net";
+import { SessionlabError } from "../core/errors.js";
+import type { Progress } from "../core/output.js";
+import { type LabDefinition, NODES, loadLab } from "../labs/definition.js";
+import { writeLabFolder } from "../labs/lab-folder.js";
+import { LabPaths } from "../labs/lab-paths.js";
+import { type ImageSpec, baseImage } from "../labs/images.js";
+import { type ContainerSpec, DockerRuntime } from "../runtime/docker.js";
+import {
+  LABEL_CONTENT_HASH,
+  LABEL_DIR,
+  LABEL_KIND,
+  LABEL_MANAGED,
+  LABEL_NODE,
+  LABEL_PORT,
+  LABEL_ROLE,
+  type Role,
+  labLabels,
+} from "../runtime/labels.js";
+import { pingInContainer } from "../stores/memcached.js";
+import { teardown } from "./down.js";
+import { containerName, isValidInstanceName, networkName } from "./names.js";
+import { type Serializer, checkOptions, prepareLab } from "./prepare.js";
+import { type Waitable, nginxServesAll, tomcatAnswers, waitForContainer } from "./readiness.js";
+
+export interface UpOptions {
+  lab: string;
+  name?: string;
+  port: number;
+  dir?: string;
+  keep: boolean;
+  serializer: Serializer;
+  jarsDir?: string;
+  mavenRepo?: string;
+  baseImage?: string;
+  resetConfig: boolean;
+  timeoutMs: number;
+  signal: AbortSignal;
+  progress: Progress;
+}
+
+export interface UpResult {
+  instance: string;
+  lab: string;
+  url: string;
+  dir: string;
+  alreadyRunning: boolean;
+  containers: Array<{ name: string; role: Role; node: string; image: string }>;
+  keptEdits: string[];
+  seconds: number;
+}
+
+export async function up(opts: UpOptions): Promise<UpResult> {
+  const started = Date.now();
+  const def = await loadLab(opts.lab);
+  checkOptions(def, opts);
+  const instance = opts.name ?? def.name;
+  if (!isValidInstanceName(instance)) {
+    throw new SessionlabError(
+      `invalid lab name "${instance}"`,
+      "use lower-case letters, digits, - and _ (max 41)",
+    );
+  }
+  const { progress, signal } = opts;
+  const runtime = await DockerRuntime.connect();
+  const url = `http://127.0.0.1:${opts.port}`;
+
+  const existing = await runtime.listContainers(instance);
+  if (existing.length) {
+    const kind = existing[0]!.labels[LABEL_KIND];
+    if (kind !== def.name) {
+      throw new SessionlabError(
+        `a lab named "${instance}" of kind "${kind}" already exists`,
+        `run \`sessionlab down ${instance}\` first, or pick another --name`,
+      );
+    }
+    const expected = NODES.length + 1 + (def.store ? 1 : 0);
+    const port = existing[0]!.labels[LABEL_PORT];
+    if (
+      existing.length === expected &&
+      existing.every((c) => c.state === "running") &&
+      port === String(opts.port)
+    ) {
+      progress.step(`lab ${instance} is already running; checking it answers`);
+      await waitForContainer(
+        runtime,
+        nginxWaitable(existing.find((c) => c.labels[LABEL_ROLE] === "nginx")!),
+        () => nginxServesAll(url, NODES),
+        {
+          timeoutMs: opts.timeoutMs,
+          signal,
+        },
+      );
+      progress.done();
+      return {
+        instance,
+        lab: def.name,
+        url,
+        dir: existing[0]!.labels[LABEL_DIR] ?? "",
+        alreadyRunning: true,
+        containers: existing.map((c) => ({
+          name: c.name,
+          role: c.labels[LABEL_ROLE] as Role,
+          node: c.labels[LABEL_NODE] ?? "",
+          image: c.image,
+        })),
+        keptEdits: [],
+        seconds: (Date.now() - started) / 1000,
+      };
+    }
+    progress.info(`lab ${instance} is incomplete or changed; recreating its containers`);
+    await teardown(runtime, instance);
+  }
+
+  await assertPortFree(opts.port);
+  const paths = opts.dir ? new LabPaths(opts.dir) : LabPaths.defaultFor(instance);
+  const base = baseImage(opts.baseImage);
+  const prepared = await prepareLab(def, paths, { ...opts, baseImage: base });
+  const report = await writeLabFolder(paths, def.name, prepared.files, { reset: opts.resetConfig });
+  for (const f of report.keptEdits)
+    progress.warn(`keeping your edited ${f} (use --reset-config to replace it; a .bak is kept)`);
+  for (const f of report.backedUp) progress.info(`backed up your edited ${f} to ${f}.bak`);
+
+  const images = [prepared.images.store, prepared.images.tomcat, prepared.images.nginx].filter(
+    (i): i is ImageSpec => Boolean(i),
+  );
+  for (const img of images) await ensureImage(runtime, img, base, progress, signal);
+
+  let created = false;
+  try {
+    progress.step(`starting ${instance}: network, ${images.length === 3 ? "store, " : ""}2 Tomcats, nginx`);
+    const labels = (role: Role, node: string, hash: string) =>
+      labLabels(instance, {
+        [LABEL_KIND]: def.name,
+        [LABEL_ROLE]: role,
+        [LABEL_NODE]: node,
+        [LABEL_DIR]: paths.root,
+        [LABEL_PORT]: String(opts.port),
+        [LABEL_CONTENT_HASH]: hash,
+      });
+    created = true;
+    await runtime.ensureNetwork(networkName(instance), labLabels(instance, { [LABEL_KIND]: def.name }));
+    const specs = containerSpecs(def, instance, paths, prepared.images, opts.port, labels);
+    const ids = new Map<string, string>();
+    for (const spec of specs) {
+      signal.throwIfAborted();
+      ids.set(spec.labels[LABEL_NODE]!, await runtime.createAndStart(spec));
+    }
+    progress.done();
+
+    const waitable = (node: string): Waitable => ({
+      id: ids.get(node)!,
+      name: containerName(instance, node),
+      label: node,
+    });
+    progress.step("waiting for the store, both Tomcats, then both through nginx");
+    const waitOpts = { timeoutMs: opts.timeoutMs, signal };
+    if (def.store) {
+      const store = waitable(def.store.host);
+      await waitForContainer(runtime, store, () => pingInContainer(runtime, store.id), waitOpts);
+    }
+    await Promise.all(
+      NODES.map((n) =>
+        waitForContainer(runtime, waitable(n), () => tomcatAnswers(runtime, ids.get(n)!), waitOpts),
+      ),
+    );
+    await waitForContainer(runtime, waitable("nginx"), () => nginxServesAll(url, NODES), waitOpts);
+    progress.done(`${url} serves ${NODES.join(" and ")}`);
+
+    return {
+      instance,
+      lab: def.name,
+      url,
+      dir: paths.root,
+      alreadyRunning: false,
+      containers: specs.map((s) => ({
+        name: s.name,
+        role: s.labels[LABEL_ROLE] as Role,
+        node: s.labels[LABEL_NODE]!,
+        image: s.image,
+      })),
+      keptEdits: report.keptEdits,
+      seconds: (Date.now() - started) / 1000,
+    };
+  } catch (e) {
+    progress.fail();
+    if (created && !opts.keep) {
+      await teardown(runtime, instance).catch(() => undefined);
+      progress.info(`removed the half-made lab ${instance} (use --keep to leave it for inspection)`);
+    }
+    throw e;
+  }
+}
+
+function nginxWaitable(c: { id: string; name: string }): Waitable {
+  return { id: c.id, name: c.name, label: "nginx" };
+}
+
+function containerSpecs(
+  def: LabDefinition,
+  instance: string,
+  paths: LabPaths,
+  images: { tomcat: ImageSpec; nginx: ImageSpec; store?: ImageSpec },
+  port: number,
+  labels: (role: Role, node: string, hash: string) => Record<string, string>,
+): ContainerSpec[] {
+  const network = networkName(instance);
+  const specs: ContainerSpec[] = [];
+  if (def.store && images.store) {
+    specs.push({
+      name: containerName(instance, def.store.host),
+      image: images.store.tag,
+      network,
+      aliases: [def.store.host],
+      labels: labels("store", def.store.host, images.store.hash),
+    });
+  }
+  for (const node of NODES) {
+    specs.push({
+      name: containerName(instance, node),
+      image: images.tomcat.tag,
+      network,
+      aliases: [node],
+      labels: labels("tomcat", node, images.tomcat.hash),
+      binds: [
+        { host: paths.serverXml(node), container: "/opt/tomcat/conf/server.xml" },
+        { host: paths.contextXml(node), container: "/opt/tomcat/conf/context.xml" },
+        { host: paths.webappDir(node), container: "/opt/tomcat/webapps/ROOT" },
+      ],
+    });
+  }
+  specs.push({
+    name: containerName(instance, "nginx"),
+    image: images.nginx.tag,
+    network,
+    aliases: ["nginx"],
+    labels: labels("nginx", "nginx", images.nginx.hash),
+    binds: [{ host: paths.nginxConf(), container: "/etc/nginx/nginx.conf" }],
+    publish: { containerPort: 80, hostPort: port },
+  });
+  return specs;
+}
+
+async function ensureImage(
+  runtime: DockerRuntime,
+  img: ImageSpec,
+  base: string,
+  progress: Progress,
+  signal: AbortSignal,
+): Promise<void> {
+  if (await runtime.imageExists(img.tag)) return;
+  progress.step(`building ${img.tag} on ${base}`);
+  let steps = 0;
+  try {
+    await runtime.buildImage({
+      tag: img.tag,
+      files: img.files,
+      buildArgs: img.buildArgs,
+      labels: { [LABEL_MANAGED]: "true", [LABEL_ROLE]: img.role, [LABEL_CONTENT_HASH]: img.hash },
+      onLine: (l) => {
+        if (/^Step \d+\/\d+/.test(l)) steps++;
+      },
+      signal,
+    });
+  } catch (e) {
+    progress.fail();
+    if (signal.aborted) throw signal.reason;
+    const msg = (e as Error).message;
+    if (
+      /pull access denied|not found|manifest unknown|no such host|dial tcp/i.test(msg) &&
+      !(await runtime.imageExists(base))
+    ) {
+      throw new SessionlabError(
+        `the base image ${base} is not on this machine and could not be pulled (${msg.split("\n")[0]})`,
+        `pull it (\`docker pull ${base}\`), or name a local Debian bookworm image with --base-image / SESSIONLAB_BASE_IMAGE`,
+      );
+    }
+    throw e;
+  }
+  progress.done(`${steps} steps`);
+}
+
+async function assertPortFree(port: number): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const srv = createServer();
+    srv.once("error", (e: NodeJS.ErrnoException) =>
+      reject(
+        e.code === "EADDRINUSE"
+          ? new SessionlabError(
+              `port ${port} on 127.0.0.1 is already in use`,
+              `pick a free port with --port, or stop what listens there (\`ss -ltnp 'sport = :${port}'\`)`,
+            )
+          : new SessionlabError(`cannot use port ${port} on 127.0.0.1: ${e.message}`, "pick another --port"),
+      ),
+    );
+    srv.listen(port, "127.0.0.1", () => srv.close(() => resolve()));
+  });
+}

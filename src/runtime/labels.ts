@@ -1,0 +1,20 @@
+/** Every label sessionlab puts on what it creates; cleanup and discovery are keyed on these. */
+export const LABEL_MANAGED = "io.sessionlab.managed";
+export const LABEL_LAB = "io.sessionlab.lab";
+export const LABEL_KIND = "io.sessionlab.kind";
+export const LABEL_ROLE = "io.sessionlab.role";
+export const LABEL_NODE = "io.sessionlab.node";
+export const LABEL_DIR = "io.sessionlab.dir";
+export const LABEL_PORT = "io.sessionlab.port";
+export const LABEL_CONTENT_HASH = "io.sessionlab.content-hash";
+
+export type Role = "nginx" | "tomcat" | "store";
+
+export function labLabels(lab: string, extra: Record<string, string> = {}): Record<string, string> {
+  return { [LABEL_MANAGED]: "true", [LABEL_LAB]: lab, ...extra };
+}
+
+/** Docker filter for everything of one lab, or of every lab when `lab` is undefined. */
+export function labFilter(lab?: string): { label: string[] } {
+  return { label: lab ? [`${LABEL_MANAGED}=true`, `${LABEL_LAB}=${lab}`] : [`${LABEL_MANAGED}=true`] };
+}
