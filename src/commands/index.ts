@@ -4,10 +4,12 @@ import { downCommand } from "./down.js";
 import { logsCommand } from "./logs.js";
 import { statusCommand } from "./status.js";
 import { upCommand } from "./up.js";
+import { verifyCommand } from "./verify.js";
 
 /** Every subcommand, each a thin file over the runtime, lab and check layers. */
 export const commands: Array<() => Command> = [
   upCommand,
+  verifyCommand,
   statusCommand,
   logsCommand,
   downCommand,

@@ -1,0 +1,55 @@
+import { Agent, Headers, getSetCookies, request } from "undici";
+import { parsePage, type Observation, type PageKind } from "./page.js";
+
+/** One simulated user: its own cookie jar, requests made one after another. */
+export class ProbeClient {
+  private readonly cookies = new Map<string, string>();
+  readonly observations: Observation[] = [];
+  pageKind: PageKind = "unknown";
+
+  constructor(
+    private readonly url: string,
+    private readonly dispatcher: Agent,
+    private readonly timeoutMs = 5000,
+  ) {}
+
+  async get(): Promise<Observation> {
+    const index = this.observations.length + 1;
+    const started = performance.now();
+    const headers: Record<string, string> = { "user-agent": "sessionlab-verify" };
+    if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+    let obs: Observation;
+    try {
+      const res = await request(this.url, {
+        dispatcher: this.dispatcher,
+        headers,
+        headersTimeout: this.timeoutMs,
+        bodyTimeout: this.timeoutMs,
+      });
+      const body = await res.body.text();
+      const setCookie = this.remember(res.headers["set-cookie"]);
+      const page = parsePage(body);
+      if (page.kind !== "unknown") this.pageKind = page.kind;
+      obs = { index, status: res.statusCode, ...page, setCookie, ms: performance.now() - started };
+      delete (obs as { kind?: unknown }).kind;
+    } catch (e) {
+      obs = { index, status: 0, ms: performance.now() - started, error: (e as Error).message };
+    }
+    this.observations.push(obs);
+    return obs;
+  }
+
+  /** Stores Set-Cookie values (parsed by undici) and returns the new JSESSIONID, if any. */
+  private remember(raw: string | string[] | undefined): string | undefined {
+    if (!raw) return undefined;
+    const h = new Headers();
+    for (const v of Array.isArray(raw) ? raw : [raw]) h.append("set-cookie", v);
+    let session: string | undefined;
+    for (const c of getSetCookies(h)) {
+      if (c.maxAge !== undefined && c.maxAge <= 0) this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+      if (c.name.toUpperCase() === "JSESSIONID") session = c.value;
+    }
+    return session;
+  }
+}
