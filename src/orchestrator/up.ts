@@ -153,7 +153,9 @@ export async function up(opts: UpOptions): Promise<UpResult> {
       name: containerName(instance, node),
       label: node,
     });
-    progress.step("waiting for the store, both Tomcats, then both through nginx");
+    progress.step(
+      `waiting for ${def.store ? `${def.store.kind}, ` : ""}both Tomcats, then both through nginx`,
+    );
     const waitOpts = { timeoutMs: opts.timeoutMs, signal };
     if (def.store) {
       const store = waitable(def.store.host);

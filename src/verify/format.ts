@@ -22,7 +22,8 @@ export function formatVerifyReport(r: VerifyReport, verbose = false): string {
     ),
   );
   const withEvidence = r.checks.filter(
-    (c) => c.evidence.length && (verbose || c.status !== "pass" || c.id === "in-store"),
+    (c) =>
+      c.evidence.length && (verbose || c.status !== "pass" || c.id === "in-store" || c.id === "one-session"),
   );
   for (const c of withEvidence) {
     out.push("", `${MARK[c.status]} ${color.bold(c.title)}`);

@@ -1,0 +1,34 @@
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { writeLabFolder } from "../../src/labs/lab-folder.js";
+import { LabPaths } from "../../src/labs/lab-paths.js";
+
+describe("writeLabFolder", () => {
+  it("writes, then keeps a user's edit, then backs it up on reset", async () => {
+    const paths = new LabPaths(await mkdtemp(join(tmpdir(), "sl-folder-")));
+    const file = paths.nginxConf();
+    const first = await writeLabFolder(paths, "memcached", new Map([[file, "v1\n"]]));
+    expect(first.written).toEqual(["nginx/nginx.conf"]);
+
+    await writeFile(file, "user edit\n");
+    const second = await writeLabFolder(paths, "memcached", new Map([[file, "v2\n"]]));
+    expect(second.keptEdits).toEqual(["nginx/nginx.conf"]);
+    expect(await readFile(file, "utf8")).toBe("user edit\n");
+
+    const third = await writeLabFolder(paths, "memcached", new Map([[file, "v2\n"]]), { reset: true });
+    expect(third.backedUp).toEqual(["nginx/nginx.conf"]);
+    expect(await readFile(`${file}.bak`, "utf8")).toBe("user edit\n");
+    expect(await readFile(file, "utf8")).toBe("v2\n");
+  });
+
+  it("updates files the user did not touch", async () => {
+    const paths = new LabPaths(await mkdtemp(join(tmpdir(), "sl-folder-")));
+    const file = paths.serverXml("tomcat1");
+    await writeLabFolder(paths, "memcached", new Map([[file, "a"]]));
+    const r = await writeLabFolder(paths, "memcached", new Map([[file, "b"]]));
+    expect(r).toEqual({ written: ["tomcat1/conf/server.xml"], keptEdits: [], backedUp: [] });
+    expect(await readFile(file, "utf8")).toBe("b");
+  });
+});
