@@ -1,6 +1,102 @@
-import { Command } from "commander";
+import { Command, Option } from "commander";
+import { existsSync, readFileSync } from "node:fs";
+import { EXIT_CHECK_FAILED, EXIT_OK, SessionlabError } from "../core/errors.js";
+import { color } from "../core/output.js";
+import { runCommand } from "../core/run-command.js";
+import { lintFiles, RULES } from "../diff-config/index.js";
+import { formatJson } from "../diff-config/formatters/json.js";
+import { formatSarif } from "../diff-config/formatters/sarif.js";
+import { formatStylish } from "../diff-config/formatters/stylish.js";
+import { labFiles } from "../diff-config/lab-files.js";
+import { parseKind } from "../diff-config/load.js";
+import { KINDS } from "../diff-config/types.js";
 
-// Placeholder until the diff-config layer lands (issue 4); replaced wholesale.
+interface Options {
+  kind?: string;
+  lab?: string | boolean;
+  against?: string;
+  json?: boolean;
+  format: "stylish" | "json" | "sarif";
+  strict?: boolean;
+  fix?: boolean;
+  diff: boolean;
+}
+
+const VERSION = (
+  JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }
+).version;
+
+/** --lab NAME-or-FOLDER: a folder is used as is; otherwise the running lab's folder is looked up. */
+async function labPaths(lab: string | boolean): Promise<string[]> {
+  if (typeof lab === "string" && existsSync(lab)) return labFiles(lab);
+  const { findLabDir } = await import("../labs/lab-dir.js");
+  return labFiles(await findLabDir(typeof lab === "string" ? lab : undefined));
+}
+
 export function diffConfigCommand(): Command {
-  return new Command("diff-config").description("find invisible-character and misconfiguration errors in configs");
+  return new Command("diff-config")
+    .description(
+      "find invisible-character, syntax and session-manager mistakes in configs, and diff them against the lab's",
+    )
+    .argument(
+      "[paths...]",
+      "config files (context.xml, server.xml, nginx.conf, redis.conf) or a CATALINA_BASE folder",
+    )
+    .addOption(
+      new Option("--kind <kind>", "treat every file as this kind instead of detecting it").choices([
+        ...KINDS,
+        "context",
+        "server",
+      ]),
+    )
+    .option("--lab [name]", "check the running lab's files as you edited them (or a lab folder)")
+    .option("--against <file>", "diff against this known-good file instead of the lab's")
+    .option("--json", "print JSON on stdout (same as --format json)")
+    .addOption(
+      new Option("--format <format>", "output format")
+        .choices(["stylish", "json", "sarif"])
+        .default("stylish"),
+    )
+    .option("--strict", "warnings fail the check too (exit 1)")
+    .option(
+      "--fix",
+      "rewrite safe fixes (invisible characters, quotes, whitespace in values), keeping FILE.bak",
+    )
+    .option("--no-diff", "skip the diff against the known-good config")
+    .addHelpText(
+      "after",
+      "\nExit codes: 0 no errors (warnings allowed unless --strict), 1 errors found, 2 a file cannot be read.\nRules: docs/rules.md",
+    )
+    .action(
+      runCommand(
+        async (_ctx, paths: string[], opts: Options) => {
+          const format = opts.json ? "json" : opts.format;
+          const inputs = opts.lab ? [...paths, ...(await labPaths(opts.lab))] : paths;
+          if (inputs.length === 0) {
+            throw new SessionlabError(
+              "no files to check",
+              "pass config files, a CATALINA_BASE folder, or --lab",
+            );
+          }
+          const report = await lintFiles(inputs, {
+            kind: opts.kind ? parseKind(opts.kind) : undefined,
+            against: opts.against,
+            diff: opts.diff,
+            fix: opts.fix,
+          });
+          if (format === "json") process.stdout.write(formatJson(report));
+          else if (format === "sarif") process.stdout.write(formatSarif(report, RULES, VERSION));
+          else {
+            for (const f of report.fixed)
+              process.stderr.write(
+                `${color.green("fixed")} ${f} ${color.dim(`(original kept as ${f}.bak)`)}\n`,
+              );
+            process.stdout.write(formatStylish(report, color, { diff: opts.diff }));
+          }
+          const failing = report.errorCount + (opts.strict ? report.warningCount : 0);
+          return failing > 0 ? EXIT_CHECK_FAILED : EXIT_OK;
+        },
+        (_paths: string[], opts: Options) => Boolean(opts.json) || opts.format !== "stylish",
+      ),
+    );
 }

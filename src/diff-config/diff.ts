@@ -1,0 +1,80 @@
+/**
+ * Layer 4: compares a file with a known-good one after normalising away what does not matter
+ * (attribute order, indentation, comments, quoting), so only missing, extra and changed
+ * elements, attributes and directives remain. Invisible characters are shown by name.
+ */
+import { diffArrays } from "diff";
+import { visible } from "./characters.js";
+import { walkNginx, type NginxDirective } from "./nginx.js";
+import type { XmlElement } from "./xml.js";
+import type { DiffLine, LoadedFile } from "./types.js";
+
+const MAX_LINES = 20_000;
+const CONTEXT = 2;
+
+function xmlLines(roots: XmlElement[]): string[] {
+  const out: string[] = [];
+  const todo: Array<[XmlElement, number]> = roots.map((r) => [r, 0] as [XmlElement, number]).reverse();
+  for (let item = todo.pop(); item; item = todo.pop()) {
+    const [el, depth] = item;
+    const pad = "  ".repeat(depth);
+    out.push(`${pad}<${el.name}>`);
+    for (const a of [...el.attributes].sort((x, y) => x.name.localeCompare(y.name)))
+      out.push(`${pad}    ${a.name}="${a.value}"`);
+    for (let k = el.children.length - 1; k >= 0; k--) todo.push([el.children[k] as XmlElement, depth + 1]);
+  }
+  return out;
+}
+
+function nginxLines(list: NginxDirective[]): string[] {
+  const out: string[] = [];
+  for (const d of walkNginx(list)) {
+    let depth = 0;
+    for (let p = d.parent; p; p = p.parent) depth++;
+    const args = d.args.map((a) => (a.quoted ? `"${a.value}"` : a.value)).join(" ");
+    out.push(`${"    ".repeat(depth)}${d.name}${args ? ` ${args}` : ""}${d.block ? " {" : ";"}`);
+  }
+  return out;
+}
+
+/** A file as comparable lines; redis.conf is order-free, so its lines are sorted. */
+export function normalise(file: LoadedFile): string[] {
+  if (file.xml) return xmlLines(file.xml.roots);
+  if (file.nginx) return nginxLines(file.nginx.directives);
+  if (file.redis)
+    return file.redis.directives.map((d) => [d.name, ...d.args.map((a) => a.value)].join(" ")).sort();
+  return file.text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+}
+
+/** Display lines: ' ' unchanged, '-' only in the known-good file, '+' only in the user's file. */
+export function diffFiles(known: LoadedFile, mine: LoadedFile): DiffLine[] {
+  const a = normalise(known);
+  const b = normalise(mine);
+  if (a.length + b.length > MAX_LINES) return [{ op: "~", text: `(too large to diff: ${b.length} lines)` }];
+  const changes = diffArrays(a, b, { maxEditLength: 5_000 });
+  if (!changes) return [{ op: "~", text: "(the files differ too much for a readable diff)" }];
+  const all: DiffLine[] = [];
+  for (const c of changes) {
+    const op = c.added ? "+" : c.removed ? "-" : " ";
+    for (const text of c.value) all.push({ op, text: visible(text) });
+  }
+  if (!all.some((l) => l.op !== " ")) return [];
+  // Keep CONTEXT unchanged lines around each change; elide the rest.
+  const keep = all.map((l, i) =>
+    all.slice(Math.max(0, i - CONTEXT), i + CONTEXT + 1).some((x) => x.op !== " "),
+  );
+  const out: DiffLine[] = [];
+  let skipped = 0;
+  all.forEach((l, i) => {
+    if (keep[i]) {
+      if (skipped) out.push({ op: "~", text: `… ${skipped} unchanged line${skipped > 1 ? "s" : ""}` });
+      skipped = 0;
+      out.push(l);
+    } else skipped++;
+  });
+  if (skipped) out.push({ op: "~", text: `… ${skipped} unchanged line${skipped > 1 ? "s" : ""}` });
+  return out;
+}

@@ -1,0 +1,70 @@
+/** Human output in the ESLint/rustc manner: position, severity, message, rule; the line with a caret; the fix. */
+import type { ChalkInstance } from "chalk";
+import { visible } from "../characters.js";
+import type { FileReport, Report, Severity } from "../types.js";
+
+const WINDOW = 100;
+
+/** The source line made visible and a caret under the column, trimmed to a window around it. */
+export function excerpt(lineText: string, column: number): { line: string; caret: string } {
+  const before = visible(lineText.slice(0, column - 1));
+  const at = visible(lineText.slice(column - 1, column) || " ");
+  const after = visible(lineText.slice(column));
+  let line = before + at + after;
+  let caretAt = before.length;
+  if (line.length > WINDOW) {
+    const start = Math.max(0, caretAt - WINDOW / 2);
+    line =
+      (start > 0 ? "…" : "") + line.slice(start, start + WINDOW) + (start + WINDOW < line.length ? "…" : "");
+    caretAt = caretAt - start + (start > 0 ? 1 : 0);
+  }
+  return { line, caret: " ".repeat(caretAt) + "^".repeat(Math.max(1, Math.min(at.length, 40))) };
+}
+
+function paint(c: ChalkInstance, s: Severity): string {
+  return s === "error" ? c.red("error") : s === "warning" ? c.yellow("warning") : c.blue("info");
+}
+
+function formatFile(f: FileReport, c: ChalkInstance, showDiff: boolean): string[] {
+  const out = [c.underline(f.path) + c.dim(`  (${f.kind})`)];
+  if (f.findings.length === 0) out.push(`  ${c.green("✔")} no problems`);
+  const gutter = String(Math.max(1, ...f.findings.map((x) => x.line))).length;
+  for (const x of f.findings) {
+    out.push(`  ${f.path}:${x.line}:${x.column}  ${paint(c, x.severity)}  ${x.message}  ${c.dim(x.rule)}`);
+    const { line, caret } = excerpt(f.source.lineText(x.line), x.column);
+    const num = String(x.line).padStart(gutter);
+    out.push(c.dim(`    ${num} | `) + line);
+    out.push(c.dim(`    ${" ".repeat(gutter)} | `) + c.red(caret));
+    out.push(`    ${c.cyan("fix:")} ${x.fix}`);
+  }
+  if (showDiff && f.diff) {
+    if (f.diff.lines.length === 0) {
+      out.push(c.dim(`  same as ${f.diff.against} (ignoring order, indentation and comments)`));
+    } else {
+      out.push(
+        "",
+        `  ${c.bold("diff")} ${c.dim(`${f.diff.against} → ${f.path}`)}  ${c.red("- known-good")} ${c.green("+ yours")}`,
+      );
+      for (const l of f.diff.lines) {
+        const text = `  ${l.op === "~" ? " " : l.op} ${l.text}`;
+        out.push(l.op === "+" ? c.green(text) : l.op === "-" ? c.red(text) : c.dim(text));
+      }
+    }
+  }
+  return out;
+}
+
+export function formatStylish(report: Report, c: ChalkInstance, opts: { diff?: boolean } = {}): string {
+  const out: string[] = [];
+  for (const f of report.files) out.push(...formatFile(f, c, opts.diff !== false), "");
+  const total = report.errorCount + report.warningCount + report.infoCount;
+  const summary = `${total} problem${total === 1 ? "" : "s"} (${report.errorCount} error${report.errorCount === 1 ? "" : "s"}, ${report.warningCount} warning${report.warningCount === 1 ? "" : "s"}, ${report.infoCount} info) in ${report.files.length} file${report.files.length === 1 ? "" : "s"}`;
+  out.push(
+    report.errorCount > 0
+      ? c.red.bold(`✖ ${summary}`)
+      : total > 0
+        ? c.yellow.bold(`⚠ ${summary}`)
+        : c.green.bold(`✔ ${summary}`),
+  );
+  return out.join("\n") + "\n";
+}

@@ -1,0 +1,113 @@
+/** The diff-config layer's entry point: lint files (or a CATALINA_BASE, or a lab folder) into a Report. */
+import { stat } from "node:fs/promises";
+import { SessionlabError } from "../core/errors.js";
+import { canonicalFor } from "./canonical.js";
+import { isCatalinaBase, readCatalinaBase, type CatalinaBase } from "./catalina-base.js";
+import { diffFiles } from "./diff.js";
+import { applyFixes } from "./fix.js";
+import { isLabDir, labFiles } from "./lab-files.js";
+import { lintFile } from "./lint.js";
+import { loadFile, loadFromBytes } from "./load.js";
+import { readFileSync } from "node:fs";
+import type { FileReport, Kind, LoadedFile, Report } from "./types.js";
+
+export type { Finding, FileReport, Report, Kind } from "./types.js";
+export { RULES } from "./rules/index.js";
+
+export interface LintOptions {
+  /** Force the kind of every file instead of detecting it. */
+  kind?: Kind;
+  /** Compare with this file instead of the lab's canonical config. */
+  against?: string;
+  /** Compute the layer-4 diff (default true). */
+  diff?: boolean;
+  /** Apply safe fixes (writing FILE.bak first), then lint again. */
+  fix?: boolean;
+}
+
+export interface LintResult extends Report {
+  /** Files rewritten by --fix. */
+  fixed: string[];
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Expands folders: a CATALINA_BASE to its conf files (remembering its lib/), a lab folder to its configs. */
+async function expand(paths: string[]): Promise<Array<{ path: string; base?: CatalinaBase }>> {
+  const out: Array<{ path: string; base?: CatalinaBase }> = [];
+  for (const p of paths) {
+    if (!(await isDirectory(p))) {
+      out.push({ path: p });
+    } else if (await isCatalinaBase(p)) {
+      const base = await readCatalinaBase(p);
+      if (base.configs.length === 0)
+        throw new SessionlabError(
+          `${p}/conf has no server.xml or context.xml`,
+          "pass the CATALINA_BASE folder (the one holding conf/ and lib/)",
+        );
+      out.push(...base.configs.map((path) => ({ path, base })));
+    } else if (isLabDir(p)) {
+      out.push(...labFiles(p).map((path) => ({ path })));
+    } else {
+      throw new SessionlabError(
+        `${p} is a folder but neither a CATALINA_BASE (conf/) nor a lab folder`,
+        "pass config files, or a folder holding conf/",
+      );
+    }
+  }
+  return out;
+}
+
+function count(files: FileReport[]): Report {
+  const all = files.flatMap((f) => f.findings);
+  return {
+    files,
+    errorCount: all.filter((f) => f.severity === "error").length,
+    warningCount: all.filter((f) => f.severity === "warning").length,
+    infoCount: all.filter((f) => f.severity === "info").length,
+  };
+}
+
+export async function lintFiles(paths: string[], opts: LintOptions = {}): Promise<LintResult> {
+  if (paths.length === 0)
+    throw new SessionlabError("no files to check", "pass config files, a CATALINA_BASE folder, or --lab");
+  const inputs = await expand(paths);
+  const files: LoadedFile[] = [];
+  for (const { path } of inputs) files.push(await loadFile(path, opts.kind));
+  const against = opts.against ? await loadFile(opts.against, opts.kind) : undefined;
+  const reports: FileReport[] = files.map((file, i) => {
+    const findings = lintFile(file, files, inputs[i]?.base);
+    const report: FileReport = { path: file.path, kind: file.kind, findings, source: file.source };
+    if (opts.diff !== false) {
+      const knownPath = against ? undefined : canonicalFor(file);
+      const known = against ?? (knownPath ? loadKnown(knownPath, file.kind) : undefined);
+      if (known) report.diff = { against: known.path, lines: diffFiles(known, file) };
+    }
+    return report;
+  });
+  if (opts.fix) {
+    const fixed: string[] = [];
+    for (const [i, file] of files.entries()) {
+      if (await applyFixes(file, reports[i]?.findings ?? [])) fixed.push(file.path);
+    }
+    if (fixed.length > 0) return { ...(await lintFiles(paths, { ...opts, fix: false })), fixed };
+  }
+  return { ...count(reports), fixed: [] };
+}
+
+const knownCache = new Map<string, LoadedFile>();
+function loadKnown(path: string, kind: Kind): LoadedFile {
+  const key = `${kind}:${path}`;
+  let f = knownCache.get(key);
+  if (!f) {
+    f = loadFromBytes(path, readFileSync(path), kind);
+    knownCache.set(key, f);
+  }
+  return f;
+}

@@ -1,0 +1,168 @@
+/** Reads a config file's bytes, decodes them strictly as UTF-8, and works out what kind of file it is. */
+import { readFile } from "node:fs/promises";
+import { SessionlabError } from "../core/errors.js";
+import { SourceText } from "./source-text.js";
+import { parseXml } from "./xml.js";
+import { parseNginx } from "./nginx.js";
+import { parseRedisConf } from "./redis-conf.js";
+import { REDIS_DIRECTIVES } from "./redis-directives.js";
+import { KINDS, type Kind, type LoadedFile } from "./types.js";
+
+export async function readConfig(path: string): Promise<Buffer> {
+  try {
+    return await readFile(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new SessionlabError(
+      `cannot read ${path}: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : (e as Error).message}`,
+      "pass config files (context.xml, server.xml, nginx.conf, redis.conf) or a CATALINA_BASE folder",
+    );
+  }
+}
+
+export function parseKind(value: string): Kind {
+  const aliases: Record<string, Kind> = {
+    context: "context-xml",
+    server: "server-xml",
+    "redis-conf": "redis",
+  };
+  const kind = aliases[value] ?? value;
+  if (!(KINDS as readonly string[]).includes(kind)) {
+    throw new SessionlabError(`unknown --kind "${value}"`, `use one of: ${KINDS.join(", ")}`);
+  }
+  return kind as Kind;
+}
+
+/**
+ * Decodes UTF-8, replacing each undecodable run with one U+FFFD and remembering where, so a
+ * GBK- or Latin-1-saved file is reported at the exact character instead of being rejected whole.
+ */
+export function decodeUtf8(bytes: Uint8Array): { text: string; invalid: number[] } {
+  const strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+  try {
+    return { text: strict.decode(bytes), invalid: [] };
+  } catch {
+    // fall through to the slow path that locates each bad byte
+  }
+  let text = "";
+  const invalid: number[] = [];
+  let segment = 0;
+  let i = 0;
+  const flush = (end: number) => {
+    if (end > segment) text += strict.decode(bytes.subarray(segment, end));
+  };
+  while (i < bytes.length) {
+    const len = validSequenceLength(bytes, i);
+    if (len > 0) {
+      i += len;
+      continue;
+    }
+    flush(i);
+    invalid.push(text.length);
+    text += "\ufffd";
+    i++;
+    segment = i;
+  }
+  flush(bytes.length);
+  return { text, invalid };
+}
+
+/** Length of the well-formed UTF-8 sequence at i, or 0 (RFC 3629 table 3-7). */
+function validSequenceLength(b: Uint8Array, i: number): number {
+  const b0 = b[i] ?? 0;
+  if (b0 < 0x80) return 1;
+  const cont = (k: number, lo = 0x80, hi = 0xbf) => {
+    const v = b[i + k];
+    return v !== undefined && v >= lo && v <= hi;
+  };
+  if (b0 >= 0xc2 && b0 <= 0xdf) return cont(1) ? 2 : 0;
+  if (b0 === 0xe0) return cont(1, 0xa0) && cont(2) ? 3 : 0;
+  if ((b0 >= 0xe1 && b0 <= 0xec) || b0 === 0xee || b0 === 0xef) return cont(1) && cont(2) ? 3 : 0;
+  if (b0 === 0xed) return cont(1, 0x80, 0x9f) && cont(2) ? 3 : 0;
+  if (b0 === 0xf0) return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0;
+  if (b0 >= 0xf1 && b0 <= 0xf3) return cont(1) && cont(2) && cont(3) ? 4 : 0;
+  if (b0 === 0xf4) return cont(1, 0x80, 0x8f) && cont(2) && cont(3) ? 4 : 0;
+  return 0;
+}
+
+/** The encoding an XML declaration names, if any. */
+function declaredXmlEncoding(bytes: Uint8Array): string | undefined {
+  const head = Buffer.from(bytes.subarray(0, 200)).toString("latin1");
+  return /^(?:\ufeff|\u00ef\u00bb\u00bf)?\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(
+    head,
+  )?.[1];
+}
+
+export function detectKind(text: string): Kind {
+  const start = text.search(/\S/);
+  if (start >= 0 && text[start] === "<") {
+    const root = /<(?![?!/])([^\s/>]+)/.exec(text.replace(/<!--[\s\S]*?-->/g, ""))?.[1];
+    return root === "Context" ? "context-xml" : root === "Server" ? "server-xml" : "xml";
+  }
+  let nginx = 0;
+  let redis = 0;
+  for (const raw of text.split("\n")) {
+    const line = raw.replace(/#.*/, "").trim();
+    if (!line) continue;
+    if (/[;{}]$/.test(line)) nginx++;
+    else if (REDIS_DIRECTIVES.has(line.split(/\s+/)[0]?.toLowerCase() ?? "")) redis++;
+  }
+  if (nginx === 0 && redis === 0) return "text";
+  return nginx >= redis ? "nginx" : "redis";
+}
+
+export function loadFromBytes(path: string, bytes: Buffer, kindOverride?: Kind): LoadedFile {
+  const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const body = hasBom ? bytes.subarray(3) : bytes;
+  let decoded = decodeUtf8(body);
+  const declared = declaredXmlEncoding(bytes);
+  // A file that says it is GBK or ISO-8859-1 is read that way by Xerces, so it is not an error.
+  if (decoded.invalid.length > 0 && declared && !/^utf-?8$/i.test(declared)) {
+    try {
+      decoded = { text: new TextDecoder(declared).decode(body), invalid: [] };
+    } catch {
+      // an encoding Node cannot decode: keep the UTF-8 reading and its findings
+    }
+  }
+  const text = decoded.text;
+  const kind = kindOverride ?? detectKind(text);
+  const file: LoadedFile = {
+    path,
+    kind,
+    bytes,
+    text,
+    source: new SourceText(text),
+    hasBom,
+    invalidBytes: decoded.invalid,
+    comments: [],
+  };
+  if (kind === "context-xml" || kind === "server-xml" || kind === "xml") {
+    file.xml = parseXml(text);
+    file.comments = file.xml.comments;
+  } else if (kind === "nginx") {
+    file.nginx = parseNginx(text);
+    file.comments = file.nginx.comments;
+  } else if (kind === "redis") {
+    file.redis = parseRedisConf(text);
+    file.comments = file.redis.comments;
+  }
+  return file;
+}
+
+export async function loadFile(path: string, kindOverride?: Kind): Promise<LoadedFile> {
+  return loadFromBytes(path, await readConfig(path), kindOverride);
+}
+
+/** Whether offset lies in a comment (comments are sorted and disjoint). */
+export function inRanges(ranges: Array<[number, number]>, offset: number): boolean {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [s, e] = ranges[mid] as [number, number];
+    if (offset < s) hi = mid - 1;
+    else if (offset >= e) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}

@@ -1,0 +1,168 @@
+/**
+ * An nginx.conf reader that tokenises exactly as nginx's ngx_conf_file.c does: only space, tab, CR
+ * and LF separate tokens, so a pasted NO-BREAK SPACE becomes part of a directive name, as it does
+ * for nginx itself ("unknown directive").
+ */
+import { NGINX_BLOCK_DIRECTIVES, NGINX_DIRECTIVES } from "./nginx-directives.js";
+
+export interface NginxToken {
+  value: string;
+  offset: number;
+  quoted: boolean;
+}
+
+export interface NginxDirective {
+  name: string;
+  offset: number;
+  args: NginxToken[];
+  block?: NginxDirective[];
+  parent?: NginxDirective;
+}
+
+export interface NginxConfig {
+  directives: NginxDirective[];
+  comments: Array<[number, number]>;
+  /** Errors nginx itself would stop on, in file order. */
+  errors: Array<{ offset: number; message: string }>;
+  /** True when the file has no top-level events/http block, i.e. it is an include fragment. */
+  fragment: boolean;
+}
+
+const isSpace = (c: string | undefined) => c === " " || c === "\t" || c === "\r" || c === "\n";
+
+export function parseNginx(text: string): NginxConfig {
+  const conf: NginxConfig = { directives: [], comments: [], errors: [], fragment: true };
+  const stack: NginxDirective[][] = [conf.directives];
+  const parents: Array<NginxDirective | undefined> = [undefined];
+  let words: NginxToken[] = [];
+  const n = text.length;
+  let i = 0;
+  const fail = (offset: number, message: string) => {
+    conf.errors.push({ offset, message });
+  };
+  const emit = (terminator: ";" | "{", at: number): NginxDirective | undefined => {
+    const [head, ...args] = words;
+    words = [];
+    if (!head) {
+      fail(at, `unexpected "${terminator}"`);
+      return undefined;
+    }
+    const d: NginxDirective = {
+      name: head.value,
+      offset: head.offset,
+      args,
+      parent: parents[parents.length - 1],
+    };
+    stack[stack.length - 1]?.push(d);
+    return d;
+  };
+  while (i < n) {
+    const c = text[i];
+    if (isSpace(c)) {
+      i++;
+    } else if (c === "#") {
+      const end = text.indexOf("\n", i);
+      const stop = end < 0 ? n : end;
+      conf.comments.push([i, stop]);
+      i = stop;
+    } else if (c === ";") {
+      emit(";", i);
+      i++;
+    } else if (c === "{") {
+      const d = emit("{", i);
+      i++;
+      if (d) {
+        d.block = [];
+        stack.push(d.block);
+        parents.push(d);
+      } else {
+        stack.push([]);
+        parents.push(undefined);
+      }
+    } else if (c === "}") {
+      if (words.length > 0 || stack.length === 1) fail(i, 'unexpected "}"');
+      words = [];
+      if (stack.length > 1) {
+        stack.pop();
+        parents.pop();
+      }
+      i++;
+    } else if (c === '"' || c === "'") {
+      let j = i + 1;
+      let value = "";
+      while (j < n && text[j] !== c) {
+        if (text[j] === "\\" && j + 1 < n) {
+          const next = text[j + 1];
+          value += next === c || next === "\\" ? next : `\\${next}`;
+          j += 2;
+        } else value += text[j++];
+      }
+      if (j >= n) {
+        i = n;
+        break; // unterminated quote: reported as end of file below
+      }
+      words.push({ value, offset: i, quoted: true });
+      j++;
+      const after = text[j];
+      if (after !== undefined && !isSpace(after) && after !== ";" && after !== "{") {
+        fail(j, `unexpected "${after}"`);
+      }
+      i = j;
+    } else {
+      let j = i;
+      let value = "";
+      while (j < n && !isSpace(text[j]) && !";{}".includes(text[j] ?? "")) {
+        // "${" ... "}" is one token in nginx.
+        if (text[j] === "$" && text[j + 1] === "{") {
+          const close = text.indexOf("}", j);
+          const stop = close < 0 ? n : close + 1;
+          value += text.slice(j, stop);
+          j = stop;
+          continue;
+        }
+        if (text[j] === "\\" && j + 1 < n) {
+          value += text.slice(j, j + 2);
+          j += 2;
+          continue;
+        }
+        value += text[j++];
+      }
+      words.push({ value, offset: i, quoted: false });
+      i = j;
+    }
+  }
+  if (words.length > 0) fail(n, 'unexpected end of file, expecting ";" or "}"');
+  else if (stack.length > 1) fail(n, 'unexpected end of file, expecting "}"');
+  conf.fragment = !conf.directives.some((d) => d.name === "http" || d.name === "events");
+  checkDirectiveShapes(conf.directives, conf);
+  conf.errors.sort((a, b) => a.offset - b.offset);
+  return conf;
+}
+
+/** Unknown names and block/simple mix-ups, which nginx -t also rejects. */
+function checkDirectiveShapes(list: NginxDirective[], conf: NginxConfig): void {
+  for (const d of walkNginx(list)) {
+    const inMapLike = d.parent && ["map", "types", "geo", "split_clients", "match"].includes(d.parent.name);
+    // `server` is a block in http but a plain directive inside upstream.
+    const isBlock =
+      NGINX_BLOCK_DIRECTIVES.has(d.name) && !(d.name === "server" && d.parent?.name === "upstream");
+    if (!inMapLike) {
+      if (!NGINX_DIRECTIVES.has(d.name)) {
+        conf.errors.push({ offset: d.offset, message: `unknown directive "${d.name}"` });
+      } else if (isBlock && !d.block) {
+        conf.errors.push({ offset: d.offset, message: `directive "${d.name}" has no opening "{"` });
+      } else if (!isBlock && d.block) {
+        conf.errors.push({ offset: d.offset, message: `directive "${d.name}" is not terminated by ";"` });
+      }
+    }
+  }
+}
+
+/** Depth-first walk over every directive. */
+export function* walkNginx(list: NginxDirective[]): Generator<NginxDirective> {
+  const todo = [...list].reverse();
+  for (let d = todo.pop(); d; d = todo.pop()) {
+    yield d;
+    if (d.block) for (let k = d.block.length - 1; k >= 0; k--) todo.push(d.block[k] as NginxDirective);
+  }
+}

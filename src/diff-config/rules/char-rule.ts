@@ -1,0 +1,50 @@
+/**
+ * One rule per class of pasted character, all sharing this scan. Where a character sits decides
+ * how bad it is: inside a tag or a directive it changes a name or value; between XML elements it is
+ * only noise; in a comment it is harmless and not reported.
+ */
+import { scanChars, describeChar, type CharClass } from "../characters.js";
+import { inRanges } from "../load.js";
+import type { Rule, RuleContext, RuleMeta, Severity } from "../types.js";
+
+export interface CharRuleSpec extends Omit<RuleMeta, "kinds" | "layer"> {
+  cls: CharClass;
+  /** Severity in XML text between elements; undefined means not reported there. */
+  betweenElements?: Severity;
+  /** What goes wrong, appended to the character's name. */
+  effect: string;
+  /** Report it inside XML comments too (XML forbids control characters everywhere). */
+  inXmlComments?: boolean;
+}
+
+export function charRule(spec: CharRuleSpec): Rule {
+  const { cls, betweenElements, effect, inXmlComments, ...meta } = spec;
+  return {
+    meta: {
+      ...meta,
+      kinds: ["context-xml", "server-xml", "xml", "nginx", "redis", "text"],
+      layer: "characters",
+    },
+    check(ctx: RuleContext) {
+      const { file } = ctx;
+      for (const { offset, code, info } of scanChars(file.text)) {
+        if (info.cls !== cls) continue;
+        if (inRanges(file.comments, offset) && !(inXmlComments && file.xml)) continue;
+        let severity: Severity = meta.severity;
+        if (file.xml && !inRanges(file.xml.tags, offset)) {
+          if (!betweenElements) continue;
+          severity = betweenElements;
+        }
+        const replacement =
+          info.ascii === undefined ? undefined : info.ascii === "" ? "remove it" : `type '${info.ascii}'`;
+        ctx.report({
+          offset,
+          severity,
+          message: `${describeChar(code)} ${effect}.`,
+          fix: replacement ? `Replace it: ${replacement}.` : meta.fix,
+          edit: info.ascii === undefined ? undefined : { offset, length: 1, text: info.ascii },
+        });
+      }
+    },
+  };
+}

@@ -1,0 +1,61 @@
+/** Small queries over parsed configs that several rules share. */
+import { attr, type XmlElement } from "../xml.js";
+import { managerClass, type ManagerClass } from "../known-classes.js";
+import type { LoadedFile } from "../types.js";
+
+export function elementsNamed(file: LoadedFile, name: string): XmlElement[] {
+  return file.xml?.elements.filter((e) => e.name === name) ?? [];
+}
+
+export interface ManagerInfo {
+  el: XmlElement;
+  className: string;
+  cls: ManagerClass;
+}
+
+/** Every <Manager> whose className is one the reference documents. */
+export function knownManagers(file: LoadedFile): ManagerInfo[] {
+  const out: ManagerInfo[] = [];
+  for (const el of elementsNamed(file, "Manager")) {
+    const className = attr(el, "className")?.value.trim() ?? "";
+    const cls = managerClass(className);
+    if (cls) out.push({ el, className, cls });
+  }
+  return out;
+}
+
+/** The value as the manager's setter receives it (digester passes it untrimmed). */
+export function value(el: XmlElement, name: string): string | undefined {
+  return attr(el, name)?.value;
+}
+
+/** msm's effective sticky flag: Boolean.valueOf, default true. */
+export function msmSticky(el: XmlElement): boolean {
+  const v = value(el, "sticky");
+  return v === undefined ? true : v.toLowerCase() === "true";
+}
+
+export interface JvmRoute {
+  file: LoadedFile;
+  el: XmlElement;
+  route: string;
+  offset: number;
+}
+
+/** jvmRoute of every Engine across the server.xml files linted together. */
+export function jvmRoutes(files: LoadedFile[]): JvmRoute[] {
+  const out: JvmRoute[] = [];
+  for (const file of files) {
+    if (file.kind !== "server-xml") continue;
+    for (const el of elementsNamed(file, "Engine")) {
+      const a = attr(el, "jvmRoute");
+      if (a) out.push({ file, el, route: a.value, offset: a.valueOffset });
+    }
+  }
+  return out;
+}
+
+/** Where to point at an attribute's value, or at the element when the attribute is absent. */
+export function at(el: XmlElement, name: string): number {
+  return attr(el, name)?.valueOffset ?? el.offset;
+}

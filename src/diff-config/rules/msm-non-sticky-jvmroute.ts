@@ -1,0 +1,30 @@
+import { jvmRoutes, knownManagers, msmSticky, at } from "./helpers.js";
+import type { Rule } from "../types.js";
+
+export const msmNonStickyJvmRoute: Rule = {
+  meta: {
+    id: "msm-non-sticky-jvmroute",
+    severity: "info",
+    kinds: ["context-xml", "server-xml", "xml"],
+    layer: "meaning",
+    description:
+      "msm non-sticky mode while the Engine has a jvmRoute (checked when server.xml is linted too)",
+    why: "msm logs a WARN ('this might cause trouble'): the session keeps the creating Tomcat's .route suffix for life, which misleads a route-based balancer. Harmless behind round robin, which is why the labs keep it.",
+    fix: 'Behind round robin nothing to do; with route-sticky nginx remove jvmRoute or use sticky="true".',
+    example: '<Engine jvmRoute="tomcat1"> + <Manager … sticky="false"/>',
+    fixable: false,
+  },
+  check(ctx) {
+    const routes = jvmRoutes(ctx.files);
+    const route = routes[0];
+    if (!route) return;
+    for (const { el, cls } of knownManagers(ctx.file)) {
+      if (cls.flavor !== "msm" || msmSticky(el)) continue;
+      ctx.report({
+        offset: at(el, "sticky"),
+        message: `Non-sticky msm with jvmRoute="${route.route}" in ${route.file.path}: msm logs a WARN, and session ids keep the creating Tomcat's route.`,
+        fix: "Fine behind round robin; with route-sticky nginx remove jvmRoute from the Engine.",
+      });
+    }
+  },
+};

@@ -1,0 +1,34 @@
+import type { Rule } from "../types.js";
+
+const WS = /^[\s\u00a0\u2000-\u200d\u202f\u3000\ufeff]+|[\s\u00a0\u2000-\u200d\u202f\u3000\ufeff]+$/g;
+
+export const valueWhitespace: Rule = {
+  meta: {
+    id: "value-whitespace",
+    severity: "error",
+    kinds: ["context-xml", "server-xml", "xml"],
+    layer: "characters",
+    description: "Leading or trailing whitespace inside an XML attribute value",
+    why: 'Tomcat passes values to setters untrimmed: Boolean.valueOf("true ") is false, so sticky="true " silently means non-sticky; a className with a trailing space is a ClassNotFoundException; msm rejects memcachedNodes with surrounding spaces.',
+    fix: "Remove the spaces inside the quotes (--fix does).",
+    example: '<Manager sticky="true " …/>',
+    fixable: true,
+  },
+  check(ctx) {
+    for (const el of ctx.file.xml?.elements ?? []) {
+      for (const a of el.attributes) {
+        const trimmed = a.value.replace(WS, "");
+        if (trimmed === a.value || trimmed === "") continue;
+        const lead = a.value.length - a.value.trimStart().length;
+        const offset = lead > 0 ? a.valueOffset : a.valueOffset + a.value.trimEnd().length;
+        const bool = /^(true|false)$/i.test(trimmed);
+        ctx.report({
+          offset,
+          message: `${a.name}="${a.value}" has ${lead > 0 ? "leading" : "trailing"} whitespace${bool ? `; Boolean.valueOf reads it as false, not ${trimmed}` : "; the setter receives it untrimmed"}.`,
+          fix: `Write ${a.name}="${trimmed}".`,
+          edit: { offset: a.valueOffset, length: a.value.length, text: trimmed },
+        });
+      }
+    }
+  },
+};

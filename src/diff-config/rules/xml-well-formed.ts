@@ -1,0 +1,25 @@
+import type { Rule } from "../types.js";
+
+export const xmlWellFormed: Rule = {
+  meta: {
+    id: "xml-well-formed",
+    severity: "error",
+    kinds: ["context-xml", "server-xml", "xml"],
+    layer: "syntax",
+    description: "The XML is not well-formed (the first error, where Tomcat's parser stops)",
+    why: "Tomcat logs a localised 'Parse Fatal Error at line L column C' and, for server.xml, 'Cannot start server. Server instance is not configured'; for context.xml the webapp does not deploy.",
+    fix: "Fix the markup at the position shown; characters reported on the same line are the usual cause.",
+    example: '<Context><Manager a="1"b="2"/></Context> (no space between attributes)',
+    fixable: false,
+  },
+  check(ctx) {
+    const error = ctx.file.xml?.error;
+    if (!error) return;
+    ctx.report({
+      line: error.line,
+      column: Math.max(1, error.column),
+      message: `Not well-formed XML: ${error.message.replace(/\.$/, "")}.`,
+      fix: "Tomcat stops parsing here; correct the markup (look for pasted characters just before this column).",
+    });
+  },
+};

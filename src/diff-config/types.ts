@@ -1,0 +1,111 @@
+/** Shared shapes of the diff-config layer: what a file is, what a rule sees, what it reports. */
+import type { SourceText } from "./source-text.js";
+import type { XmlDocument } from "./xml.js";
+import type { NginxConfig } from "./nginx.js";
+import type { RedisConfig } from "./redis-conf.js";
+import type { CatalinaBase } from "./catalina-base.js";
+
+export const KINDS = ["context-xml", "server-xml", "xml", "nginx", "redis", "text"] as const;
+export type Kind = (typeof KINDS)[number];
+
+export type Severity = "error" | "warning" | "info";
+/** Which of the four layers a rule belongs to; "syntax" rules mirror what the real tool rejects. */
+export type Layer = "characters" | "syntax" | "meaning";
+
+/** A replacement in the decoded text, applied by --fix only when the rule is fixable. */
+export interface Edit {
+  offset: number;
+  length: number;
+  text: string;
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  line: number;
+  column: number;
+  message: string;
+  fix: string;
+  edit?: Edit;
+}
+
+export interface LoadedFile {
+  path: string;
+  kind: Kind;
+  bytes: Buffer;
+  /** Decoded text without the byte-order mark; columns are counted in it. */
+  text: string;
+  source: SourceText;
+  hasBom: boolean;
+  /** Offsets (in text) where undecodable bytes were replaced by U+FFFD. */
+  invalidBytes: number[];
+  xml?: XmlDocument;
+  nginx?: NginxConfig;
+  redis?: RedisConfig;
+  /** Ranges of comments, where pasted characters are harmless. */
+  comments: Array<[number, number]>;
+}
+
+export interface ReportInput {
+  /** Offset into the text; or line/column directly. */
+  offset?: number;
+  line?: number;
+  column?: number;
+  message: string;
+  fix?: string;
+  severity?: Severity;
+  edit?: Edit;
+}
+
+export interface RuleContext {
+  file: LoadedFile;
+  /** Every file linted together, for cross-file rules (jvmRoute uniqueness, nginx routes). */
+  files: LoadedFile[];
+  base?: CatalinaBase;
+  report(r: ReportInput): void;
+}
+
+export interface RuleMeta {
+  id: string;
+  severity: Severity;
+  kinds: readonly Kind[];
+  layer: Layer;
+  description: string;
+  why: string;
+  fix: string;
+  /** One short line showing a config that triggers the rule. */
+  example: string;
+  fixable: boolean;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(ctx: RuleContext): void;
+}
+
+export interface FileReport {
+  path: string;
+  kind: Kind;
+  findings: Finding[];
+  /** Layer-4 diff against the known-good config, as display lines ("+", "-", " " prefixed). */
+  diff?: DiffResult;
+  /** Original source lines, for showing context under each finding. */
+  source: SourceText;
+}
+
+export interface DiffResult {
+  against: string;
+  lines: DiffLine[];
+}
+
+export interface DiffLine {
+  op: "+" | "-" | " " | "~";
+  text: string;
+}
+
+export interface Report {
+  files: FileReport[];
+  errorCount: number;
+  warningCount: number;
+  infoCount: number;
+}

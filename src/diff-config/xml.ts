@@ -1,0 +1,162 @@
+/**
+ * XML in two passes: saxes decides well-formedness (first fatal error, like Xerces), and a lenient
+ * scanner builds the element tree with exact attribute positions even when the file is broken,
+ * so meaning rules still run on a file whose quotes came from a word processor.
+ */
+import { SaxesParser } from "saxes";
+
+export interface XmlAttribute {
+  name: string;
+  value: string;
+  nameOffset: number;
+  /** Offset of the first character inside the quotes. */
+  valueOffset: number;
+}
+
+export interface XmlElement {
+  name: string;
+  offset: number;
+  attributes: XmlAttribute[];
+  children: XmlElement[];
+  parent?: XmlElement;
+}
+
+export interface XmlDocument {
+  /** Top-level elements; a well-formed file has exactly one. */
+  roots: XmlElement[];
+  elements: XmlElement[];
+  comments: Array<[number, number]>;
+  /** Ranges inside start tags (between `<` and `>`), where a stray character breaks parsing. */
+  tags: Array<[number, number]>;
+  /** The first well-formedness error, as a conforming parser would stop on it. */
+  error?: { line: number; column: number; message: string };
+}
+
+export function attr(el: XmlElement, name: string): XmlAttribute | undefined {
+  return el.attributes.find((a) => a.name === name);
+}
+
+export function firstWellFormednessError(text: string): XmlDocument["error"] {
+  const parser = new SaxesParser({ position: true });
+  let error: XmlDocument["error"];
+  parser.on("error", (e) => {
+    // saxes prefixes "line:column: "; keep only the message, the position is reported separately.
+    error ??= { line: parser.line, column: parser.column, message: e.message.replace(/^\d+:\d+: /, "") };
+  });
+  try {
+    parser.write(text).close();
+  } catch (e) {
+    error ??= { line: parser.line, column: parser.column, message: (e as Error).message };
+  }
+  return error;
+}
+
+const SPACE = /[\s\u00a0\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff]/;
+const OPEN_QUOTES: Record<string, string> = {
+  '"': '"',
+  "'": "'",
+  "\u201c": '\u201d\u201c"',
+  "\u201d": '\u201d\u201c"',
+  "\u201e": '\u201d\u201c"',
+  "\u2018": "\u2019\u2018'",
+  "\u2019": "\u2019\u2018'",
+  "\uff02": '\uff02"',
+};
+
+export function parseXml(text: string): XmlDocument {
+  const doc: XmlDocument = { roots: [], elements: [], comments: [], tags: [] };
+  const stack: XmlElement[] = [];
+  const n = text.length;
+  let i = text.indexOf("<");
+  while (i >= 0 && i < n) {
+    if (text.startsWith("<!--", i)) {
+      const end = text.indexOf("-->", i + 4);
+      const stop = end < 0 ? n : end + 3;
+      doc.comments.push([i, stop]);
+      i = stop;
+    } else if (text.startsWith("<![CDATA[", i)) {
+      const end = text.indexOf("]]>", i);
+      i = end < 0 ? n : end + 3;
+    } else if (text.startsWith("<?", i) || text.startsWith("<!", i)) {
+      const end = text.indexOf(">", i);
+      i = end < 0 ? n : end + 1;
+    } else if (text.startsWith("</", i)) {
+      let j = i + 2;
+      while (j < n && !SPACE.test(text[j] ?? "") && text[j] !== ">") j++;
+      const name = text.slice(i + 2, j);
+      const at = stack.map((e) => e.name).lastIndexOf(name);
+      if (at >= 0) stack.length = at;
+      const end = text.indexOf(">", j);
+      i = end < 0 ? n : end + 1;
+    } else {
+      i = scanStartTag(text, i, doc, stack);
+    }
+    if (i < n) i = text.indexOf("<", i);
+  }
+  doc.error = firstWellFormednessError(text);
+  return doc;
+}
+
+/** Reads one start tag at `<`, adds the element, and returns the offset after its `>`. */
+function scanStartTag(text: string, start: number, doc: XmlDocument, stack: XmlElement[]): number {
+  const n = text.length;
+  let j = start + 1;
+  while (j < n && !SPACE.test(text[j] ?? "") && text[j] !== ">" && text[j] !== "/" && text[j] !== "<") j++;
+  const el: XmlElement = { name: text.slice(start + 1, j), offset: start, attributes: [], children: [] };
+  let selfClosing = false;
+  while (j < n) {
+    const c = text[j] ?? "";
+    if (SPACE.test(c)) {
+      j++;
+    } else if (c === ">") {
+      j++;
+      break;
+    } else if (c === "/" && text[j + 1] === ">") {
+      selfClosing = true;
+      j += 2;
+      break;
+    } else if (c === "<") {
+      break; // a tag that never closed; let the next scan start here
+    } else {
+      j = scanAttribute(text, j, el);
+    }
+  }
+  doc.tags.push([start, j]);
+  if (!el.name) return j;
+  const parent = stack[stack.length - 1];
+  if (parent) {
+    el.parent = parent;
+    parent.children.push(el);
+  } else doc.roots.push(el);
+  doc.elements.push(el);
+  if (!selfClosing) stack.push(el);
+  return j;
+}
+
+function scanAttribute(text: string, start: number, el: XmlElement): number {
+  const n = text.length;
+  let j = start;
+  while (j < n && !SPACE.test(text[j] ?? "") && !"=>".includes(text[j] ?? "") && !text.startsWith("/>", j))
+    j++;
+  const name = text.slice(start, j);
+  if (j === start) return j + 1;
+  let k = j;
+  while (k < n && SPACE.test(text[k] ?? "")) k++;
+  if (text[k] !== "=") {
+    el.attributes.push({ name, value: "", nameOffset: start, valueOffset: j });
+    return j;
+  }
+  k++;
+  while (k < n && SPACE.test(text[k] ?? "")) k++;
+  const closers = OPEN_QUOTES[text[k] ?? ""];
+  if (closers) {
+    let m = k + 1;
+    while (m < n && !closers.includes(text[m] ?? "") && text[m] !== "<") m++;
+    el.attributes.push({ name, value: text.slice(k + 1, m), nameOffset: start, valueOffset: k + 1 });
+    return m < n && text[m] !== "<" ? m + 1 : m;
+  }
+  let m = k;
+  while (m < n && !SPACE.test(text[m] ?? "") && text[m] !== ">" && !text.startsWith("/>", m)) m++;
+  el.attributes.push({ name, value: text.slice(k, m), nameOffset: start, valueOffset: k });
+  return m;
+}
