@@ -1,0 +1,91 @@
+/**
+ * `npm run bench`: times the real CLI against the real Docker engine (cold and warm `up`, `verify`,
+ * `down`) and the diff-config layer, and compares each figure with its target.
+ * Cold means no sessionlab images and an empty artifact cache.
+ */
+import { execa } from "execa";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const CLI = fileURLToPath(new URL("../bin/sessionlab.js", import.meta.url));
+const LABS = (process.env.BENCH_LABS ?? "memcached").split(",");
+const WARM_RUNS = Number(process.env.BENCH_RUNS ?? 3);
+
+interface Row {
+  name: string;
+  ms: number;
+  targetMs?: number;
+}
+
+async function timed(args: string[], env: Record<string, string>, cwd: string): Promise<number> {
+  const t = performance.now();
+  const r = await execa("node", [CLI, ...args], { env: { NO_COLOR: "1", ...env }, cwd, reject: false });
+  const ms = performance.now() - t;
+  if (r.exitCode !== 0) throw new Error(`sessionlab ${args.join(" ")} exited ${r.exitCode}\n${r.stderr}`);
+  return ms;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function benchLab(lab: string, rows: Row[]): Promise<void> {
+  const cwd = await mkdtemp(join(tmpdir(), "sessionlab-bench-"));
+  const cache = await mkdtemp(join(tmpdir(), "sessionlab-bench-cache-"));
+  const env = { SESSIONLAB_CACHE_DIR: cache };
+  const [name, ...extra] = lab.split(" ");
+  const upArgs = ["up", name!, ...extra, "--port", "18180"];
+  try {
+    await timed(["down", "--all", "--images"], env, cwd);
+    rows.push({ name: `${lab}: cold up (build images, download)`, ms: await timed(upArgs, env, cwd) });
+    rows.push({ name: `${lab}: verify (cold lab)`, ms: await timed(["verify"], env, cwd) });
+    rows.push({ name: `${lab}: down`, ms: await timed(["down"], env, cwd), targetMs: 5000 });
+    const ups: number[] = [];
+    const verifies: number[] = [];
+    const downs: number[] = [];
+    for (let i = 0; i < WARM_RUNS; i++) {
+      ups.push(await timed(upArgs, env, cwd));
+      verifies.push(await timed(["verify"], env, cwd));
+      downs.push(await timed(["down"], env, cwd));
+    }
+    rows.push({
+      name: `${lab}: warm up to verified-ready (median of ${WARM_RUNS})`,
+      ms: median(ups),
+      targetMs: 20_000,
+    });
+    rows.push({ name: `${lab}: verify (median of ${WARM_RUNS})`, ms: median(verifies), targetMs: 3000 });
+    rows.push({ name: `${lab}: down (median of ${WARM_RUNS})`, ms: median(downs), targetMs: 5000 });
+  } finally {
+    await execa("node", [CLI, "down", "--all"], { reject: false });
+    await rm(cwd, { recursive: true, force: true });
+    await rm(cache, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const rows: Row[] = [];
+  for (const lab of LABS) await benchLab(lab, rows);
+  try {
+    const { benchDiffConfig } = (await import("./diff-config.bench.js")) as {
+      benchDiffConfig: () => Promise<Row[]>;
+    };
+    rows.push(...(await benchDiffConfig()));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "ERR_MODULE_NOT_FOUND") throw e;
+  }
+  const width = Math.max(...rows.map((r) => r.name.length));
+  let missed = 0;
+  for (const r of rows) {
+    const verdict =
+      r.targetMs === undefined
+        ? ""
+        : r.ms <= r.targetMs
+          ? `  ok (≤ ${r.targetMs} ms)`
+          : `  OVER ${r.targetMs} ms`;
+    if (r.targetMs !== undefined && r.ms > r.targetMs) missed++;
+    console.log(`${r.name.padEnd(width)}  ${r.ms.toFixed(0).padStart(7)} ms${verdict}`);
+  }
+  process.exitCode = missed ? 1 : 0;
+}
+
+await main();

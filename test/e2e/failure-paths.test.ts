@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { engineAvailable, labelled, run, workDir } from "./harness.js";
+
+const available = await engineAvailable();
+
+describe("bad input and bad environments: one sentence, a fix, exit 2", () => {
+  it("unknown lab lists the valid ones", async () => {
+    const r = await run(["up", "memcache"]);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('error: unknown lab "memcache"');
+    expect(r.stderr).toContain("fix: choose one of: memcached, no-sharing");
+  });
+
+  it("--serializer kryo stops before building, with the reason", async () => {
+    const r = await run(["up", "memcached", "--serializer", "kryo"]);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(/kryo serializer .* fails on Java 9\+ with NoSuchFieldException: parentOffset/);
+  });
+
+  it("an unreachable Docker engine is named", async () => {
+    const r = await run(["status"], { env: { DOCKER_HOST: "unix:///nonexistent/docker.sock" } });
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain("the Docker engine at unix:///nonexistent/docker.sock is not reachable");
+  });
+
+  it("a download that cannot happen is named with the URL", async () => {
+    const r = await run(["up", "memcached", "--port", "18081", "--maven-repo", "http://127.0.0.1:9/maven2"], {
+      env: { SESSIONLAB_CACHE_DIR: await workDir() },
+    });
+    if (!available) return;
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(
+      /could not download http:\/\/127\.0\.0\.1:9\/maven2\/org\/apache\/tomcat\/tomcat\/9\.0\.\d+/,
+    );
+  });
+
+  it("verify --url on an address where nothing listens cannot run: exit 2", async () => {
+    const r = await run(["verify", "--url", "http://127.0.0.1:9/"]);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain("could not reach http://127.0.0.1:9/");
+  });
+});
+
+describe.runIf(available)("the no-sharing lab: the walkthrough's 'before' state", () => {
+  let cwd = "";
+  beforeAll(async () => {
+    cwd = await workDir();
+    await run(["down", "--all"]);
+  });
+  afterAll(async () => {
+    await run(["down", "--all"]);
+  });
+
+  it("verify exits 1: every switch of Tomcat starts a new session", async () => {
+    const up = await run(["up", "no-sharing", "--port", "18082"], { cwd });
+    expect(up.exitCode, up.stderr).toBe(0);
+    const r = await run(["verify", "--json"]);
+    expect(r.exitCode).toBe(1);
+    const status = Object.fromEntries(
+      JSON.parse(r.stdout).checks.map((c: { id: string; status: string }) => [c.id, c.status]),
+    );
+    expect(status).toMatchObject({
+      "both-nodes": "pass",
+      "one-session": "fail",
+      counter: "fail",
+      "in-store": "skip",
+    });
+    const down = await run(["down"]);
+    expect(down.exitCode).toBe(0);
+    expect(await labelled()).toEqual({ containers: [], networks: [] });
+  });
+});

@@ -1,0 +1,60 @@
+import Docker from "dockerode";
+import { execa, type ResultPromise } from "execa";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** End-to-end tests drive the built CLI exactly as a user would, against the real Docker engine. */
+export const CLI = fileURLToPath(new URL("../../bin/sessionlab.js", import.meta.url));
+
+export const docker = new Docker();
+
+/** In CI the engine must be there (tests may not skip silently); locally, no engine skips them. */
+export async function engineAvailable(): Promise<boolean> {
+  try {
+    await docker.ping();
+    return true;
+  } catch (e) {
+    if (process.env.CI)
+      throw new Error(`CI needs a Docker engine for the end-to-end tests: ${(e as Error).message}`);
+    return false;
+  }
+}
+
+export interface CliResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function workDir(): Promise<string> {
+  return mkdtemp(join(tmpdir(), "sessionlab-e2e-"));
+}
+
+export function sessionlab(
+  args: string[],
+  opts: { cwd?: string; env?: Record<string, string> } = {},
+): ResultPromise {
+  return execa("node", [CLI, ...args], {
+    cwd: opts.cwd,
+    env: { NO_COLOR: "1", ...opts.env },
+    reject: false,
+    timeout: 600_000,
+  });
+}
+
+export async function run(
+  args: string[],
+  opts: { cwd?: string; env?: Record<string, string> } = {},
+): Promise<CliResult> {
+  const r = await sessionlab(args, opts);
+  return { exitCode: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr) };
+}
+
+export async function labelled(lab?: string): Promise<{ containers: string[]; networks: string[] }> {
+  const label = lab ? [`io.sessionlab.lab=${lab}`] : ["io.sessionlab.managed=true"];
+  const containers = await docker.listContainers({ all: true, filters: { label } });
+  const networks = await docker.listNetworks({ filters: { label } });
+  return { containers: containers.map((c) => c.Names[0] ?? c.Id), networks: networks.map((n) => n.Name) };
+}

@@ -1,0 +1,199 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { docker, engineAvailable, labelled, run, sessionlab, workDir } from "./harness.js";
+
+// One memcached lab for the whole file; each test reads or perturbs it and puts it back.
+const PORT = "18080";
+const available = await engineAvailable();
+let cwd = "";
+
+describe.runIf(available)("memcached lab on a real Docker engine", () => {
+  beforeAll(async () => {
+    cwd = await workDir();
+    await run(["down", "--all"]);
+  });
+  afterAll(async () => {
+    await run(["down", "--all"]);
+  });
+
+  it("up memcached builds, starts and waits until both Tomcats serve through nginx", async () => {
+    const r = await run(["up", "memcached", "--port", PORT, "--json"], { cwd });
+    expect(r.exitCode, r.stderr).toBe(0);
+    const res = JSON.parse(r.stdout);
+    expect(res).toMatchObject({ ok: true, instance: "memcached", url: `http://127.0.0.1:${PORT}` });
+    expect(res.containers.map((c: { node: string }) => c.node).sort()).toEqual([
+      "memcached",
+      "nginx",
+      "tomcat1",
+      "tomcat2",
+    ]);
+    // The rendered configs are in the lab folder, and they are what the containers run.
+    const serverXml = await readFile(join(cwd, "sessionlab-memcached/tomcat2/conf/server.xml"), "utf8");
+    expect(serverXml).toContain('<Engine name="Catalina" defaultHost="localhost" jvmRoute="tomcat2">');
+    const context = await readFile(join(cwd, "sessionlab-memcached/tomcat1/conf/context.xml"), "utf8");
+    expect(context).toContain('memcachedNodes="n1:memcached:11211" sticky="false" lockingMode="auto"');
+    expect(context).toContain("JavaSerializationTranscoderFactory");
+  });
+
+  it("publishes only nginx, and only on 127.0.0.1", async () => {
+    const list = await docker.listContainers({ filters: { label: ["io.sessionlab.lab=memcached"] } });
+    const published = list.flatMap((c) =>
+      c.Ports.filter((p) => p.PublicPort).map((p) => `${p.IP}:${p.PublicPort}`),
+    );
+    expect(published).toEqual([`127.0.0.1:${PORT}`]);
+  });
+
+  it("verify passes all five checks with evidence", async () => {
+    const r = await run(["verify", "--json"]);
+    expect(r.exitCode, r.stdout + r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout);
+    const status = Object.fromEntries(
+      report.checks.map((c: { id: string; status: string }) => [c.id, c.status]),
+    );
+    expect(status).toEqual({
+      "both-nodes": "pass",
+      "one-session": "pass",
+      counter: "pass",
+      "in-store": "pass",
+      parallel: "pass",
+    });
+    expect(report.requests.length).toBeGreaterThanOrEqual(20);
+    const nodes = new Set(report.requests.map((o: { node: string }) => o.node));
+    expect(nodes).toEqual(new Set(["tomcat1", "tomcat2"]));
+  });
+
+  it("verify prints a table a person can read", async () => {
+    const r = await run(["verify"]);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toMatch(/PASS\s+both Tomcats served/);
+    expect(r.stdout).toMatch(/PASS\s+session is in the store\s+session \S+-n1\.tomcat\d found in memcached/);
+    expect(r.stdout).toContain("the session is shared");
+  });
+
+  it("verify --url works on the classic index.jsp (SessionID: and <h1>)", async () => {
+    const r = await run(["verify", "--url", `http://127.0.0.1:${PORT}/`, "--json"]);
+    expect(r.exitCode, r.stdout).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.target.page).toBe("classic");
+    const status = Object.fromEntries(
+      report.checks.map((c: { id: string; status: string }) => [c.id, c.status]),
+    );
+    // The classic page has no counter and no store was named: skipped, never passed.
+    expect(status).toEqual({
+      "both-nodes": "pass",
+      "one-session": "pass",
+      counter: "skip",
+      "in-store": "skip",
+      parallel: "pass",
+    });
+  });
+
+  it("up again on the running lab leaves it running", async () => {
+    const before = await labelled("memcached");
+    const r = await run(["up", "memcached", "--port", PORT, "--json"], { cwd });
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).alreadyRunning).toBe(true);
+    expect(await labelled("memcached")).toEqual(before);
+  });
+
+  it("status lists the four running containers", async () => {
+    const r = await run(["status", "--json"]);
+    expect(r.exitCode).toBe(0);
+    const lab = JSON.parse(r.stdout).labs[0];
+    expect(lab.containers.map((c: { state: string }) => c.state)).toEqual([
+      "running",
+      "running",
+      "running",
+      "running",
+    ]);
+  });
+
+  it("logs shows a node's log", async () => {
+    const r = await run(["logs", "tomcat1", "--tail", "500"]);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout + r.stderr).toMatch(/MemcachedSessionService/);
+    const bad = await run(["logs", "tomcat9"]);
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr).toContain('has no node "tomcat9"');
+  });
+
+  it("verify fails (exit 1) naming the failed checks when memcached is stopped", async () => {
+    const [store] = await docker.listContainers({ filters: { label: ["io.sessionlab.role=store"] } });
+    await docker.getContainer(store!.Id).stop({ t: 1 });
+    try {
+      const r = await run(["verify", "--json"]);
+      expect(r.exitCode).toBe(1);
+      const failed = JSON.parse(r.stdout)
+        .checks.filter((c: { status: string }) => c.status === "fail")
+        .map((c: { id: string }) => c.id);
+      expect(failed).toEqual(expect.arrayContaining(["one-session", "counter", "in-store"]));
+      const human = await run(["verify"]);
+      expect(human.exitCode).toBe(1);
+      expect(human.stdout).toMatch(/FAIL\s+session is in the store\s+the store container \S+ is exited/);
+    } finally {
+      await docker.getContainer(store!.Id).start();
+    }
+  });
+
+  it("up refuses a port that is taken, in one sentence with a fix", async () => {
+    const blocker = createServer();
+    await new Promise<void>((r) => blocker.listen(18090, "127.0.0.1", r));
+    try {
+      const r = await run(["up", "memcached", "--name", "other", "--port", "18090"], { cwd });
+      expect(r.exitCode).toBe(2);
+      expect(r.stderr).toContain("port 18090 on 127.0.0.1 is already in use");
+      expect(r.stderr).toContain("fix:");
+      expect((await labelled("other")).containers).toEqual([]);
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it("down removes exactly the lab's containers and network, and is idempotent", async () => {
+    // Something that is not sessionlab's must survive.
+    const bystander = await docker.createNetwork({ Name: "not-sessionlab-e2e" });
+    try {
+      const r = await run(["down", "memcached"]);
+      expect(r.exitCode).toBe(0);
+      expect(await labelled()).toEqual({ containers: [], networks: [] });
+      expect((await docker.listNetworks({ filters: { name: ["not-sessionlab-e2e"] } })).length).toBe(1);
+      const again = await run(["down", "memcached"]);
+      expect(again.exitCode).toBe(0);
+      expect(again.stdout).toContain("nothing to remove");
+    } finally {
+      await bystander.remove();
+    }
+  });
+
+  it("a broken nginx.conf the user edited: up names nginx, shows its log, and cleans up", async () => {
+    const conf = join(cwd, "sessionlab-memcached/nginx/nginx.conf");
+    const good = await readFile(conf, "utf8");
+    await writeFile(conf, good.replace("worker_processes 1;", "worker_processes 1;\nupstrem broken;"));
+    try {
+      const r = await run(["up", "memcached", "--port", PORT, "--timeout", "30"], { cwd });
+      expect(r.exitCode).toBe(2);
+      expect(r.stderr).toContain("keeping your edited nginx/nginx.conf");
+      expect(r.stderr).toMatch(/nginx \(sessionlab-memcached-nginx\) exited with code 1/);
+      expect(r.stderr).toContain('unknown directive "upstrem"');
+      expect(await labelled("memcached")).toEqual({ containers: [], networks: [] });
+    } finally {
+      await writeFile(conf, good);
+    }
+  });
+
+  it("Ctrl-C during up leaves nothing half-made", async () => {
+    const child = sessionlab(["up", "memcached", "--port", PORT], { cwd });
+    // Interrupt once containers are being created: the worst moment.
+    await new Promise<void>((resolve) => {
+      child.stderr?.on("data", (d: Buffer) => {
+        if (d.toString().includes("starting memcached")) resolve();
+      });
+    });
+    child.kill("SIGINT");
+    const r = await child;
+    expect(r.exitCode).toBe(130);
+    expect(await labelled("memcached")).toEqual({ containers: [], networks: [] });
+  });
+});
