@@ -95,7 +95,8 @@ function declaredXmlEncoding(bytes: Uint8Array): string | undefined {
 
 export function detectKind(text: string): Kind {
   const start = text.search(/\S/);
-  if (start >= 0 && text[start] === "<") {
+  // Stray text before the prolog is itself an XML error, so look a little further than the first character.
+  if ((start >= 0 && text[start] === "<") || /<\?xml|<(?:Context|Server)[\s>/]/.test(text.slice(0, 4096))) {
     const root = /<(?![?!/])([^\s/>]+)/.exec(text.replace(/<!--[\s\S]*?-->/g, ""))?.[1];
     return root === "Context" ? "context-xml" : root === "Server" ? "server-xml" : "xml";
   }

@@ -92,3 +92,72 @@ export const NGINX_DIRECTIVES: ReadonlySet<string> = new Set([
   ...BLOCKS,
   ...SIMPLE.split(/\s+/).filter(Boolean),
 ]);
+
+const MANY = Number.POSITIVE_INFINITY;
+
+/** Argument counts nginx enforces ("invalid number of arguments"), for the directives configs here use. */
+export const NGINX_ARG_COUNTS: ReadonlyMap<string, readonly [number, number]> = new Map<
+  string,
+  [number, number]
+>([
+  ["events", [0, 0]],
+  ["http", [0, 0]],
+  ["server", [0, 0]],
+  ["server@upstream", [1, MANY]],
+  ["upstream", [1, 1]],
+  ["location", [1, 2]],
+  ["map", [2, 2]],
+  ["types", [0, 0]],
+  ["worker_processes", [1, 1]],
+  ["worker_connections", [1, 1]],
+  ["pid", [1, 1]],
+  ["user", [1, 2]],
+  ["include", [1, 1]],
+  ["default_type", [1, 1]],
+  ["sendfile", [1, 1]],
+  ["tcp_nopush", [1, 1]],
+  ["tcp_nodelay", [1, 1]],
+  ["keepalive_timeout", [1, 2]],
+  ["keepalive", [1, 1]],
+  ["ip_hash", [0, 0]],
+  ["least_conn", [0, 0]],
+  ["hash", [1, 2]],
+  ["listen", [1, MANY]],
+  ["server_name", [1, MANY]],
+  ["root", [1, 1]],
+  ["alias", [1, 1]],
+  ["index", [1, MANY]],
+  ["try_files", [2, MANY]],
+  ["return", [1, 2]],
+  ["rewrite", [2, 3]],
+  ["set", [2, 2]],
+  ["proxy_pass", [1, 1]],
+  ["proxy_set_header", [2, 2]],
+  ["proxy_http_version", [1, 1]],
+  ["proxy_redirect", [1, 2]],
+  ["proxy_buffering", [1, 1]],
+  ["proxy_connect_timeout", [1, 1]],
+  ["proxy_read_timeout", [1, 1]],
+  ["proxy_send_timeout", [1, 1]],
+  ["proxy_cookie_path", [1, 2]],
+  ["proxy_hide_header", [1, 1]],
+  ["proxy_next_upstream", [1, MANY]],
+  ["add_header", [2, 3]],
+  ["client_max_body_size", [1, 1]],
+  ["server_tokens", [1, 1]],
+  ["gzip", [1, 1]],
+  ["error_log", [1, MANY]],
+  ["access_log", [1, MANY]],
+  ["error_page", [2, MANY]],
+  ["expires", [1, 2]],
+  ["allow", [1, 1]],
+  ["deny", [1, 1]],
+  ["real_ip_header", [1, 1]],
+  ["set_real_ip_from", [1, 1]],
+  ["log_format", [2, MANY]],
+  ["sticky", [1, MANY]],
+]);
+
+/** Parameters an upstream `server` accepts after its address. */
+export const NGINX_UPSTREAM_SERVER_PARAM =
+  /^(?:weight|max_conns|max_fails|fail_timeout|slow_start|route|service)=|^(?:backup|down|resolve|drain)$/;

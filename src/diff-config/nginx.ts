@@ -3,7 +3,12 @@
  * and LF separate tokens, so a pasted NO-BREAK SPACE becomes part of a directive name, as it does
  * for nginx itself ("unknown directive").
  */
-import { NGINX_BLOCK_DIRECTIVES, NGINX_DIRECTIVES } from "./nginx-directives.js";
+import {
+  NGINX_ARG_COUNTS,
+  NGINX_BLOCK_DIRECTIVES,
+  NGINX_DIRECTIVES,
+  NGINX_UPSTREAM_SERVER_PARAM,
+} from "./nginx-directives.js";
 
 export interface NginxToken {
   value: string;
@@ -134,13 +139,13 @@ export function parseNginx(text: string): NginxConfig {
   if (words.length > 0) fail(n, 'unexpected end of file, expecting ";" or "}"');
   else if (stack.length > 1) fail(n, 'unexpected end of file, expecting "}"');
   conf.fragment = !conf.directives.some((d) => d.name === "http" || d.name === "events");
-  checkDirectiveShapes(conf.directives, conf);
+  checkDirectiveShapes(text, conf.directives, conf);
   conf.errors.sort((a, b) => a.offset - b.offset);
   return conf;
 }
 
-/** Unknown names and block/simple mix-ups, which nginx -t also rejects. */
-function checkDirectiveShapes(list: NginxDirective[], conf: NginxConfig): void {
+/** Unknown names, block/simple mix-ups and argument counts, which nginx -t also rejects. */
+function checkDirectiveShapes(text: string, list: NginxDirective[], conf: NginxConfig): void {
   for (const d of walkNginx(list)) {
     const inMapLike = d.parent && ["map", "types", "geo", "split_clients", "match"].includes(d.parent.name);
     // `server` is a block in http but a plain directive inside upstream.
@@ -153,8 +158,40 @@ function checkDirectiveShapes(list: NginxDirective[], conf: NginxConfig): void {
         conf.errors.push({ offset: d.offset, message: `directive "${d.name}" has no opening "{"` });
       } else if (!isBlock && d.block) {
         conf.errors.push({ offset: d.offset, message: `directive "${d.name}" is not terminated by ";"` });
+      } else {
+        checkArguments(text, d, conf);
       }
     }
+  }
+}
+
+function checkArguments(text: string, d: NginxDirective, conf: NginxConfig): void {
+  const inUpstream = d.name === "server" && d.parent?.name === "upstream";
+  const [min, max] = NGINX_ARG_COUNTS.get(inUpstream ? "server@upstream" : d.name) ?? [
+    0,
+    Number.POSITIVE_INFINITY,
+  ];
+  const badParam = inUpstream
+    ? d.args.slice(1).find((a) => !NGINX_UPSTREAM_SERVER_PARAM.test(a.value))
+    : undefined;
+  if (d.args.length >= min && d.args.length <= max && !badParam) return;
+  // An argument that starts a new line and names a directive means the ';' before it is missing.
+  const runOn = d.args.find(
+    (a, k) =>
+      NGINX_DIRECTIVES.has(a.value) && text.slice((d.args[k - 1] ?? d).offset, a.offset).includes("\n"),
+  );
+  if (runOn) {
+    const k = d.args.indexOf(runOn);
+    const prev = d.args[k - 1];
+    const end = prev ? prev.offset + prev.value.length + (prev.quoted ? 2 : 0) : d.offset + d.name.length;
+    conf.errors.push({
+      offset: end,
+      message: `"${d.name}" runs on into "${runOn.value}": missing ";" at the end of this line`,
+    });
+  } else if (badParam) {
+    conf.errors.push({ offset: badParam.offset, message: `invalid parameter "${badParam.value}"` });
+  } else {
+    conf.errors.push({ offset: d.offset, message: `invalid number of arguments in "${d.name}" directive` });
   }
 }
 

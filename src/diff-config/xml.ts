@@ -139,7 +139,8 @@ function scanAttribute(text: string, start: number, el: XmlElement): number {
   while (j < n && !SPACE.test(text[j] ?? "") && !"=>".includes(text[j] ?? "") && !text.startsWith("/>", j))
     j++;
   const name = text.slice(start, j);
-  if (j === start) return j + 1;
+  // Junk that cannot start a name (a pasted control character, a stray quote) is not an attribute.
+  if (j === start || !/^[A-Za-z_:]/.test(name)) return start + 1;
   let k = j;
   while (k < n && SPACE.test(text[k] ?? "")) k++;
   if (text[k] !== "=") {

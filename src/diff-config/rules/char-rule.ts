@@ -27,6 +27,22 @@ export function charRule(spec: CharRuleSpec): Rule {
     },
     check(ctx: RuleContext) {
       const { file } = ctx;
+      // A run of the same character (four NO-BREAK SPACEs of indentation) is one finding.
+      let run:
+        { offset: number; code: number; length: number; severity: Severity; ascii?: string } | undefined;
+      const flush = () => {
+        if (!run) return;
+        const { offset, code, length, severity, ascii } = run;
+        const replacement = ascii === undefined ? undefined : ascii === "" ? "remove it" : `type '${ascii}'`;
+        ctx.report({
+          offset,
+          severity,
+          message: `${length > 1 ? `${length} × ` : ""}${describeChar(code)} ${effect}.`,
+          fix: replacement ? `Replace ${length > 1 ? "them" : "it"}: ${replacement}.` : meta.fix,
+          edit: ascii === undefined ? undefined : { offset, length, text: ascii.repeat(length) },
+        });
+        run = undefined;
+      };
       for (const { offset, code, info } of scanChars(file.text)) {
         if (info.cls !== cls) continue;
         if (inRanges(file.comments, offset) && !(inXmlComments && file.xml)) continue;
@@ -35,16 +51,14 @@ export function charRule(spec: CharRuleSpec): Rule {
           if (!betweenElements) continue;
           severity = betweenElements;
         }
-        const replacement =
-          info.ascii === undefined ? undefined : info.ascii === "" ? "remove it" : `type '${info.ascii}'`;
-        ctx.report({
-          offset,
-          severity,
-          message: `${describeChar(code)} ${effect}.`,
-          fix: replacement ? `Replace it: ${replacement}.` : meta.fix,
-          edit: info.ascii === undefined ? undefined : { offset, length: 1, text: info.ascii },
-        });
+        if (run && run.code === code && run.offset + run.length === offset && run.severity === severity) {
+          run.length++;
+          continue;
+        }
+        flush();
+        run = { offset, code, length: 1, severity, ascii: info.ascii };
       }
+      flush();
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { Rule } from "../types.js";
 
-const WS = /^[\s\u00a0\u2000-\u200d\u202f\u3000\ufeff]+|[\s\u00a0\u2000-\u200d\u202f\u3000\ufeff]+$/g;
+// Spaces, visible or not as spaces; zero-width characters are zero-width's finding.
+const WS = /^[ \t\r\n\u00a0\u2000-\u200a\u202f\u3000]+|[ \t\r\n\u00a0\u2000-\u200a\u202f\u3000]+$/g;
 
 export const valueWhitespace: Rule = {
   meta: {

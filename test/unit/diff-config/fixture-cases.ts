@@ -1,0 +1,76 @@
+/**
+ * The fixture convention: fixtures/diff-config/<rule-id>/ holds cases. A case is a file, or a folder
+ * of files linted together (a folder with conf/ is a CATALINA_BASE). Cases named ok* must stay quiet;
+ * every other case has expected findings in <file>.expected.json (a list) or <folder>/expected.json
+ * (a map from file, relative to the folder, to its list).
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { lintFiles } from "../../../src/diff-config/index.js";
+
+export const FIXTURES = join(import.meta.dirname, "..", "..", "..", "fixtures", "diff-config");
+
+export interface ExpectedFinding {
+  rule: string;
+  severity: string;
+  line: number;
+  column: number;
+}
+
+export interface FixtureCase {
+  rule: string;
+  name: string;
+  dir: string;
+  /** What is passed to lintFiles. */
+  inputs: string[];
+  quiet: boolean;
+  expectedPath: string;
+}
+
+const isExtra = (f: string) => f.endsWith(".expected.json") || f === "expected.json" || f.endsWith(".bak");
+
+export function ruleFolders(): string[] {
+  return readdirSync(FIXTURES)
+    .filter((d) => d !== "canonical" && statSync(join(FIXTURES, d)).isDirectory())
+    .sort();
+}
+
+export function fixtureCases(rule: string): FixtureCase[] {
+  const dir = join(FIXTURES, rule);
+  return readdirSync(dir)
+    .filter((f) => !isExtra(f))
+    .sort()
+    .map((name) => {
+      const path = join(dir, name);
+      const quiet = name.startsWith("ok");
+      if (!statSync(path).isDirectory())
+        return { rule, name, dir, inputs: [path], quiet, expectedPath: `${path}.expected.json` };
+      const inputs = existsSync(join(path, "conf"))
+        ? [path]
+        : readdirSync(path)
+            .filter((f) => !isExtra(f))
+            .sort()
+            .map((f) => join(path, f));
+      return { rule, name, dir: path, inputs, quiet, expectedPath: join(path, "expected.json") };
+    });
+}
+
+/** Findings per file, keyed by path relative to the case (a file case uses its own name). */
+export async function actualFindings(c: FixtureCase): Promise<Record<string, ExpectedFinding[]>> {
+  const report = await lintFiles(c.inputs, { diff: false });
+  const isFileCase = c.dir === join(FIXTURES, c.rule);
+  const out: Record<string, ExpectedFinding[]> = {};
+  for (const f of report.files) {
+    out[isFileCase ? c.name : relative(c.dir, f.path)] = f.findings.map(
+      ({ rule, severity, line, column }) => ({ rule, severity, line, column }),
+    );
+  }
+  return out;
+}
+
+/** The expected findings in the same shape as actualFindings. */
+export function expectedFindings(c: FixtureCase): Record<string, ExpectedFinding[]> {
+  const raw = JSON.parse(readFileSync(c.expectedPath, "utf8")) as
+    ExpectedFinding[] | Record<string, ExpectedFinding[]>;
+  return Array.isArray(raw) ? { [c.name]: raw } : raw;
+}
