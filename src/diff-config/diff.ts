@@ -28,9 +28,10 @@ function xmlLines(roots: XmlElement[]): string[] {
 
 function nginxLines(list: NginxDirective[]): string[] {
   const out: string[] = [];
+  const depths = new Map<NginxDirective | undefined, number>([[undefined, -1]]);
   for (const d of walkNginx(list)) {
-    let depth = 0;
-    for (let p = d.parent; p; p = p.parent) depth++;
+    const depth = (depths.get(d.parent) ?? -1) + 1;
+    if (d.block) depths.set(d, depth);
     const args = d.args.map((a) => (a.quoted ? `"${a.value}"` : a.value)).join(" ");
     out.push(`${"    ".repeat(depth)}${d.name}${args ? ` ${args}` : ""}${d.block ? " {" : ";"}`);
   }

@@ -84,7 +84,9 @@ export function parseXml(text: string): XmlDocument {
       let j = i + 2;
       while (j < n && !SPACE.test(text[j] ?? "") && text[j] !== ">") j++;
       const name = text.slice(i + 2, j);
-      const at = stack.map((e) => e.name).lastIndexOf(name);
+      // Usually the innermost element closes; search further out only when it does not.
+      let at = stack.length - 1;
+      while (at >= 0 && stack[at]?.name !== name) at--;
       if (at >= 0) stack.length = at;
       const end = text.indexOf(">", j);
       i = end < 0 ? n : end + 1;

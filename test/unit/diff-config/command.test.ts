@@ -1,0 +1,104 @@
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { diffConfigCommand } from "../../../src/commands/diff-config.js";
+import { FIXTURES } from "./fixture-cases.js";
+
+let out = "";
+let err = "";
+beforeEach(() => {
+  out = "";
+  err = "";
+  process.exitCode = undefined;
+  vi.spyOn(process.stdout, "write").mockImplementation((s) => ((out += String(s)), true));
+  vi.spyOn(process.stderr, "write").mockImplementation((s) => ((err += String(s)), true));
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  process.exitCode = undefined;
+});
+
+async function run(...args: string[]): Promise<number> {
+  await diffConfigCommand().exitOverride().parseAsync(args, { from: "user" });
+  return Number(process.exitCode ?? 0);
+}
+
+const fx = (p: string) => join(FIXTURES, p);
+
+describe("sessionlab diff-config", () => {
+  it("exits 0 on the clean lab configs", async () => {
+    const canon = ["context-msm.xml", "server.xml", "nginx.conf", "redis.conf"].map((f) =>
+      fx(`canonical/${f}`),
+    );
+    expect(await run(...canon)).toBe(0);
+    expect(out).toMatch(/0 errors/);
+  });
+
+  it("exits 1 on errors and prints position, rule, the line made visible, a caret and the fix", async () => {
+    expect(await run("--no-diff", fx("unicode-space/context-in-tag.xml"))).toBe(1);
+    expect(out).toContain("context-in-tag.xml:3:13");
+    expect(out).toContain("unicode-space");
+    expect(out).toContain("⟦U+00A0 NO-BREAK SPACE⟧");
+    expect(out).toMatch(/\|\s+\^/);
+    expect(out).toContain("fix:");
+  });
+
+  it("exits 0 on warnings only, 1 with --strict", async () => {
+    expect(await run("--no-diff", fx("crlf/redis.conf"))).toBe(0);
+    expect(await run("--no-diff", "--strict", fx("crlf/redis.conf"))).toBe(1);
+  });
+
+  it("exits 2 when a file cannot be read", async () => {
+    expect(await run(fx("does-not-exist.xml"))).toBe(2);
+    expect(err).toMatch(/cannot read/);
+  });
+
+  it("prints the documented JSON shape", async () => {
+    expect(await run("--json", "--no-diff", fx("value-whitespace/context-sticky.xml"))).toBe(1);
+    const json = JSON.parse(out) as {
+      files: Array<{ path: string; kind: string; findings: Array<Record<string, unknown>> }>;
+    };
+    expect(json.files[0]?.kind).toBe("context-xml");
+    expect(json.files[0]?.findings[0]).toEqual({
+      rule: "value-whitespace",
+      severity: "error",
+      line: 4,
+      column: 57,
+      message: expect.stringContaining("Boolean.valueOf"),
+      fix: 'Write sticky="true".',
+    });
+  });
+
+  it("prints SARIF 2.1.0", async () => {
+    await run("--format", "sarif", fx("msm-memcached-nodes/comma-space.xml"));
+    const sarif = JSON.parse(out) as {
+      version: string;
+      runs: Array<{
+        results: Array<{ ruleId: string; locations: unknown[] }>;
+        tool: { driver: { rules: Array<{ id: string }> } };
+      }>;
+    };
+    expect(sarif.version).toBe("2.1.0");
+    expect(sarif.runs[0]?.results[0]?.ruleId).toBe("msm-memcached-nodes");
+    expect(sarif.runs[0]?.tool.driver.rules.map((r) => r.id)).toContain("msm-memcached-nodes");
+    expect(JSON.stringify(sarif.runs[0]?.results[0]?.locations)).toContain('"startLine":4');
+  });
+
+  it("honours --kind for a file of any name", async () => {
+    expect(
+      await run("--json", "--no-diff", "--kind", "redis", fx("redis-exposed/protected-mode-no.conf")),
+    ).toBe(1);
+    expect(JSON.parse(out).files[0].kind).toBe("redis");
+  });
+
+  it("diffs against the lab's canonical config, ignoring order and indentation", async () => {
+    await run(fx("msm-memcached-nodes/comma-space.xml"));
+    expect(out).toContain("diff");
+    expect(out).toMatch(/- +memcachedNodes="n1:memcached:11211"/);
+    expect(out).toMatch(/\+ +memcachedNodes="n1:host1:11211, n2:host2:11211"/);
+  });
+
+  it("checks a CATALINA_BASE folder: conf/ and lib/ together", async () => {
+    expect(await run("--json", "--no-diff", fx("catalina-jars/missing-spymemcached"))).toBe(1);
+    expect(out).toContain("spymemcached");
+  });
+});
