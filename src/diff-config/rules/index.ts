@@ -34,6 +34,7 @@ import { nginxProxyHeaderInheritance } from "./nginx-proxy-header-inheritance.js
 import { nginxRouteMismatch } from "./nginx-route-mismatch.js";
 import { nginxStickyVersion } from "./nginx-sticky-version.js";
 import { redisExposed } from "./redis-exposed.js";
+import { tomcatCluster } from "./tomcat-cluster.js";
 import { catalinaJars } from "./catalina-jars.js";
 import { catalinaCompat } from "./catalina-compat.js";
 
@@ -62,6 +63,7 @@ export const RULES: readonly Rule[] = [
   msmNonStickyJvmRoute,
   jvmRouteFormat,
   jvmRouteUnique,
+  tomcatCluster,
   redisManagerValve,
   redisPersistPolicies,
   redissonSettings,

@@ -1,3 +1,4 @@
+import { visible } from "../characters.js";
 import type { Rule } from "../types.js";
 
 export const nginxSyntax: Rule = {
@@ -17,7 +18,7 @@ export const nginxSyntax: Rule = {
       const hidden = /[^\x20-\x7e]/.test(e.message);
       ctx.report({
         offset: e.offset,
-        message: `nginx: ${e.message}${hidden ? " (the name contains non-ASCII characters)" : ""}.`,
+        message: `nginx: ${visible(e.message)}${hidden ? " (contains non-ASCII characters)" : ""}.`,
         fix: hidden
           ? "Retype the directive name; it contains a pasted character nginx does not treat as whitespace."
           : "Check the braces and the ';' that ends each directive.",

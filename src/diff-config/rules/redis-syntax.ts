@@ -1,5 +1,6 @@
 import { REDIS_DIRECTIVES } from "../redis-directives.js";
 import { nearest } from "../known-classes.js";
+import { visible } from "../characters.js";
 import type { Rule } from "../types.js";
 
 export const redisSyntax: Rule = {
@@ -31,7 +32,7 @@ export const redisSyntax: Rule = {
       ctx.report({
         offset: d.offset,
         severity: hidden || guess ? "error" : "warning",
-        message: `Redis: bad directive "${d.name}"${guess ? `; did you mean "${guess}"?` : hidden ? " (contains non-ASCII characters)" : " (unknown to Redis 6–8)"}.`,
+        message: `Redis: bad directive "${visible(d.name)}"${guess ? `; did you mean "${guess}"?` : hidden ? " (contains non-ASCII characters)" : " (unknown to Redis 6–8)"}.`,
         fix: guess ? `Write ${guess}.` : "Check the directive against the redis.conf of your Redis version.",
       });
     }

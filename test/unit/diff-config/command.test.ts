@@ -1,3 +1,5 @@
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { diffConfigCommand } from "../../../src/commands/diff-config.js";
@@ -100,5 +102,31 @@ describe("sessionlab diff-config", () => {
   it("checks a CATALINA_BASE folder: conf/ and lib/ together", async () => {
     expect(await run("--json", "--no-diff", fx("catalina-jars/missing-spymemcached"))).toBe(1);
     expect(out).toContain("spymemcached");
+  });
+
+  it("--lab FOLDER checks the lab's rendered files: nginx, each Tomcat's conf, redis", async () => {
+    const lab = mkdtempSync(join(tmpdir(), "sessionlab-lab-"));
+    try {
+      for (const t of ["tomcat1", "tomcat2"]) {
+        mkdirSync(join(lab, t, "conf"), { recursive: true });
+        cpSync(fx("canonical/context-msm.xml"), join(lab, t, "conf", "context.xml"));
+        cpSync(fx("canonical/server.xml"), join(lab, t, "conf", "server.xml"));
+      }
+      mkdirSync(join(lab, "nginx"));
+      cpSync(fx("canonical/nginx.conf"), join(lab, "nginx", "nginx.conf"));
+      expect(await run("--json", "--no-diff", "--lab", lab)).toBe(1);
+      const json = JSON.parse(out) as { files: Array<{ path: string; findings: Array<{ rule: string }> }> };
+      expect(json.files.map((f) => f.path.slice(lab.length + 1))).toEqual([
+        "nginx/nginx.conf",
+        "tomcat1/conf/server.xml",
+        "tomcat1/conf/context.xml",
+        "tomcat2/conf/server.xml",
+        "tomcat2/conf/context.xml",
+      ]);
+      // Both Tomcats kept jvmRoute="tomcat1": the lab user forgot to change the second one.
+      expect(json.files[3]?.findings.map((f) => f.rule)).toEqual(["jvmroute-unique"]);
+    } finally {
+      rmSync(lab, { recursive: true, force: true });
+    }
   });
 });

@@ -1,0 +1,85 @@
+import { attr, type XmlElement } from "../xml.js";
+import { elementsNamed, knownManagers } from "./helpers.js";
+import type { Rule } from "../types.js";
+
+const STATIC_SERVICE = "org.apache.catalina.tribes.membership.StaticMembershipService";
+const UNIQUE_ID = /^\{\s*-?\d+(?:\s*,\s*-?\d+){15}\s*\}$/;
+const classOf = (el: XmlElement) => attr(el, "className")?.value.trim() ?? "";
+
+export const tomcatCluster: Rule = {
+  meta: {
+    id: "tomcat-cluster",
+    severity: "error",
+    kinds: ["server-xml", "context-xml"],
+    layer: "meaning",
+    description:
+      "Tomcat cluster (SimpleTcpCluster) mistakes: static members without host/port/16-byte uniqueId, channelStartOptions changed with StaticMembershipService, StaticMembershipService before Tomcat 9.0.11, a session-store Manager that overrides the cluster's",
+    why: "Static membership needs every member's host, port and a 16-byte uniqueId and the default channelStartOptions (15); Tomcat 7/8.5 have no StaticMembershipService (ClassNotFoundException); a <Manager> in context.xml takes priority over the Cluster's DeltaManager, so replication silently stops.",
+    fix: "Follow the cluster-howto for your Tomcat version, and do not combine a cluster with msm/Redis managers in context.xml.",
+    example: '<Member className="…StaticMember" host="10.0.0.11" uniqueId="{0,0,1}"/>',
+    fixable: false,
+  },
+  check(ctx) {
+    const { file } = ctx;
+    if (file.kind === "context-xml") {
+      const clustered = ctx.files.some(
+        (f) => f.kind === "server-xml" && elementsNamed(f, "Cluster").length > 0,
+      );
+      const store = knownManagers(file)[0];
+      if (clustered && store) {
+        ctx.report({
+          offset: store.el.offset,
+          severity: "warning",
+          message:
+            "This Manager overrides the Cluster's replication manager for every webapp: sessions go to the store, the cluster replicates nothing.",
+          fix: "Use either the cluster or a session store, not both.",
+        });
+      }
+      return;
+    }
+    for (const cluster of elementsNamed(file, "Cluster")) {
+      const members = file.xml?.elements.filter((e) => e.name === "Member" || e.name === "LocalMember") ?? [];
+      const staticService = file.xml?.elements.find(
+        (e) => e.name === "Membership" && classOf(e) === STATIC_SERVICE,
+      );
+      const startOptions = attr(cluster, "channelStartOptions");
+      if (staticService && startOptions && startOptions.value.trim() !== "15") {
+        ctx.report({
+          offset: startOptions.valueOffset,
+          message: `channelStartOptions="${startOptions.value}" with StaticMembershipService: it must stay at the default 15.`,
+          fix: "Remove channelStartOptions.",
+        });
+      }
+      if (staticService && ctx.base?.tomcatVersion) {
+        const [major = 0, minor = 0, patch = 0] = ctx.base.tomcatVersion.split(".").map(Number);
+        if (major * 10000 + minor * 100 + patch < 90011) {
+          ctx.report({
+            offset: attr(staticService, "className")?.valueOffset ?? staticService.offset,
+            message: `StaticMembershipService does not exist in Tomcat ${ctx.base.tomcatVersion} (added in 9.0.11).`,
+            fix: 'Use StaticMembershipInterceptor after TcpFailureDetector and channelStartOptions="3".',
+          });
+        }
+      }
+      for (const m of members) {
+        const missing = ["host", "port"].filter((a) => !attr(m, a));
+        const id = attr(m, "uniqueId");
+        if (missing.length > 0) {
+          ctx.report({
+            offset: m.offset,
+            message: `<${m.name}> without ${missing.join(" and ")}: the member cannot be reached.`,
+            fix: `Add ${missing.map((a) => `${a}="…"`).join(" ")}.`,
+          });
+        }
+        if (!id || !UNIQUE_ID.test(id.value)) {
+          ctx.report({
+            offset: id?.valueOffset ?? m.offset,
+            message: id
+              ? `uniqueId="${id.value}" is not 16 bytes in {0,1,…,15} form.`
+              : `<${m.name}> without uniqueId.`,
+            fix: 'Write uniqueId="{0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1}" (a different one per member).',
+          });
+        }
+      }
+    }
+  },
+};
