@@ -7,6 +7,11 @@ import { up } from "../orchestrator/up.js";
 import { DEFAULT_PORT, parsePort, parseSeconds } from "./options.js";
 
 interface UpFlags {
+  manager?: string;
+  tomcat?: string;
+  redisPassword?: string;
+  readMode: "REDIS" | "MEMORY";
+  updateMode: "DEFAULT" | "AFTER_REQUEST";
   name?: string;
   port: number;
   dir?: string;
@@ -24,6 +29,20 @@ export function upCommand(): Command {
   return new Command("up")
     .description("build and start a lab (nginx + 2 Tomcats + store) and wait until it serves")
     .argument("<lab>", `lab to start: ${listLabNamesSync().join(", ")}`)
+    .option("--manager <name>", "session manager: redis lab: classic (default) or redisson")
+    .option("--tomcat <version>", "Tomcat version where the manager offers several (redisson: 9 or 10.1)")
+    .option(
+      "--redis-password <password>",
+      "password for the lab's Redis (default: generated, kept in the lab folder)",
+    )
+    .addOption(
+      new Option("--read-mode <mode>", "Redisson readMode").choices(["REDIS", "MEMORY"]).default("REDIS"),
+    )
+    .addOption(
+      new Option("--update-mode <mode>", "Redisson updateMode")
+        .choices(["DEFAULT", "AFTER_REQUEST"])
+        .default("DEFAULT"),
+    )
     .option("--name <name>", "name of this lab instance (default: the lab's name)")
     .option("-p, --port <port>", "port on 127.0.0.1 where nginx listens", parsePort, DEFAULT_PORT)
     .option("--dir <dir>", "lab folder for the rendered configs (default: ./sessionlab-<name>)")
@@ -43,6 +62,11 @@ export function upCommand(): Command {
           const progress = createProgress({ quiet: false });
           const res = await up({
             lab,
+            manager: flags.manager,
+            tomcat: flags.tomcat,
+            redisPassword: flags.redisPassword,
+            readMode: flags.readMode,
+            updateMode: flags.updateMode,
             name: flags.name,
             port: flags.port,
             dir: flags.dir,
@@ -62,7 +86,7 @@ export function upCommand(): Command {
           }
           const verb = res.alreadyRunning ? "is already running" : "is up";
           process.stdout.write(
-            `${color.green("✔")} lab ${color.bold(res.instance)} ${verb} in ${res.seconds.toFixed(1)}s: ${color.cyan(res.url + "/")}\n` +
+            `${color.green("✔")} lab ${color.bold(res.instance)} (${res.variant}) ${verb} in ${res.seconds.toFixed(1)}s: ${color.cyan(res.url + "/")}\n` +
               `  configs: ${res.dir}\n` +
               `  next:    sessionlab verify   ·   sessionlab status   ·   sessionlab logs tomcat1   ·   sessionlab down\n`,
           );

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { BuildContextFile } from "../runtime/build-context.js";
 import { LABS_ROOT } from "./definition.js";
 
-export type ImageRole = "tomcat" | "nginx" | "memcached";
+export type ImageRole = "tomcat" | "nginx" | "memcached" | "redis";
 
 export interface ImageSpec {
   role: ImageRole;
@@ -30,7 +30,9 @@ export function baseImage(explicit?: string): string {
 
 export async function imageSpec(role: ImageRole, base: string, extra: DigestedFile[] = []): Promise<ImageSpec> {
   const dockerfile = await readFile(join(LABS_ROOT, "images", role, "Dockerfile"), "utf8");
-  const buildArgs = { BASE_IMAGE: base };
+  const jars = extra.filter((f) => f.name.startsWith("lib/")).map((f) => f.name.slice(4));
+  const buildArgs: Record<string, string> = { BASE_IMAGE: base };
+  if (role === "tomcat" && jars.length) buildArgs.SCAN_SKIP = jars.sort().join(",");
   const hash = createHash("sha256");
   hash.update(dockerfile).update(JSON.stringify(buildArgs));
   for (const f of [...extra].sort((a, b) => a.name.localeCompare(b.name))) hash.update(`\0${f.name}\0${f.sha1}`);

@@ -23,6 +23,12 @@ export class LabPaths {
   contextXml(node: NodeName): string {
     return join(this.root, node, "conf", "context.xml");
   }
+  confFile(node: NodeName, name: string): string {
+    return join(this.root, node, "conf", name);
+  }
+  redisConf(): string {
+    return join(this.root, "redis", "redis.conf");
+  }
   webappDir(node: NodeName): string {
     return join(this.root, node, "webapps", "ROOT");
   }

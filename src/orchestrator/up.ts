@@ -1,7 +1,7 @@
 import { createServer } from "node:net";
 import { SessionlabError } from "../core/errors.js";
 import type { Progress } from "../core/output.js";
-import { type LabDefinition, NODES, loadLab } from "../labs/definition.js";
+import { type LabVariant, NODES, loadLab, selectVariant, variantLabel } from "../labs/definition.js";
 import { writeLabFolder } from "../labs/lab-folder.js";
 import { LabPaths } from "../labs/lab-paths.js";
 import { type ImageSpec, baseImage } from "../labs/images.js";
@@ -11,25 +11,29 @@ import {
   LABEL_DIR,
   LABEL_KIND,
   LABEL_MANAGED,
+  LABEL_MANAGER,
   LABEL_NODE,
   LABEL_PORT,
   LABEL_ROLE,
+  LABEL_VARIANT,
   type Role,
   labLabels,
 } from "../runtime/labels.js";
-import { pingInContainer } from "../stores/memcached.js";
+import { storeAdapter } from "../stores/index.js";
+import { type LabInstance, listLabs, nodeOf, roleOf } from "./discover.js";
 import { teardown } from "./down.js";
 import { containerName, isValidInstanceName, networkName } from "./names.js";
-import { type Serializer, checkOptions, prepareLab } from "./prepare.js";
+import { type LabSettings, type Prepared, checkOptions, prepareLab } from "./prepare.js";
 import { type Waitable, nginxServesAll, tomcatAnswers, waitForContainer } from "./readiness.js";
 
-export interface UpOptions {
+export interface UpOptions extends LabSettings {
   lab: string;
+  manager?: string;
+  tomcat?: string;
   name?: string;
   port: number;
   dir?: string;
   keep: boolean;
-  serializer: Serializer;
   jarsDir?: string;
   mavenRepo?: string;
   baseImage?: string;
@@ -42,6 +46,7 @@ export interface UpOptions {
 export interface UpResult {
   instance: string;
   lab: string;
+  variant: string;
   url: string;
   dir: string;
   alreadyRunning: boolean;
@@ -52,8 +57,9 @@ export interface UpResult {
 
 export async function up(opts: UpOptions): Promise<UpResult> {
   const started = Date.now();
-  const def = await loadLab(opts.lab);
-  checkOptions(def, opts);
+  const variant = selectVariant(await loadLab(opts.lab), opts);
+  checkOptions(variant, opts);
+  const { def } = variant;
   const instance = opts.name ?? def.name;
   if (!isValidInstanceName(instance)) {
     throw new SessionlabError(
@@ -64,27 +70,30 @@ export async function up(opts: UpOptions): Promise<UpResult> {
   const { progress, signal } = opts;
   const runtime = await DockerRuntime.connect();
   const url = `http://127.0.0.1:${opts.port}`;
+  const seconds = () => (Date.now() - started) / 1000;
 
-  const existing = await runtime.listContainers(instance);
-  if (existing.length) {
-    const kind = existing[0]!.labels[LABEL_KIND];
-    if (kind !== def.name) {
+  const labs = await listLabs(runtime);
+  const existing = labs.find((l) => l.instance === instance);
+  if (existing) {
+    if (existing.kind !== def.name) {
       throw new SessionlabError(
-        `a lab named "${instance}" of kind "${kind}" already exists`,
+        `a lab named "${instance}" of kind "${existing.kind}" already exists`,
         `run \`sessionlab down ${instance}\` first, or pick another --name`,
       );
     }
-    const expected = NODES.length + 1 + (def.store ? 1 : 0);
-    const port = existing[0]!.labels[LABEL_PORT];
+    const sameBuild = existing.containers.every((c) => c.labels[LABEL_VARIANT] === variantLabel(variant));
+    const complete = existing.containers.length === NODES.length + 1 + (def.store ? 1 : 0);
     if (
-      existing.length === expected &&
-      existing.every((c) => c.state === "running") &&
-      port === String(opts.port)
+      sameBuild &&
+      complete &&
+      existing.port === opts.port &&
+      existing.containers.every((c) => c.state === "running")
     ) {
       progress.step(`lab ${instance} is already running; checking it answers`);
+      const nginx = existing.containers.find((c) => roleOf(c) === "nginx")!;
       await waitForContainer(
         runtime,
-        nginxWaitable(existing.find((c) => c.labels[LABEL_ROLE] === "nginx")!),
+        { id: nginx.id, name: nginx.name, label: "nginx" },
         () => nginxServesAll(url, NODES),
         {
           timeoutMs: opts.timeoutMs,
@@ -92,30 +101,23 @@ export async function up(opts: UpOptions): Promise<UpResult> {
         },
       );
       progress.done();
-      return {
-        instance,
-        lab: def.name,
-        url,
-        dir: existing[0]!.labels[LABEL_DIR] ?? "",
-        alreadyRunning: true,
-        containers: existing.map((c) => ({
-          name: c.name,
-          role: c.labels[LABEL_ROLE] as Role,
-          node: c.labels[LABEL_NODE] ?? "",
-          image: c.image,
-        })),
-        keptEdits: [],
-        seconds: (Date.now() - started) / 1000,
-      };
+      return { ...describe(existing, variant), alreadyRunning: true, keptEdits: [], seconds: seconds() };
     }
-    progress.info(`lab ${instance} is incomplete or changed; recreating its containers`);
+    progress.info(
+      sameBuild
+        ? `lab ${instance} is incomplete or stopped; recreating its containers`
+        : `lab ${instance} runs ${existing.containers[0]!.labels[LABEL_VARIANT]}; replacing it with ${variantLabel(variant)}`,
+    );
     await teardown(runtime, instance);
   }
 
-  await assertPortFree(opts.port);
+  await assertPortFree(
+    opts.port,
+    labs.filter((l) => l.instance !== instance),
+  );
   const paths = opts.dir ? new LabPaths(opts.dir) : LabPaths.defaultFor(instance);
   const base = baseImage(opts.baseImage);
-  const prepared = await prepareLab(def, paths, { ...opts, baseImage: base });
+  const prepared = await prepareLab(variant, paths, { ...opts, baseImage: base });
   const report = await writeLabFolder(paths, def.name, prepared.files, { reset: opts.resetConfig });
   for (const f of report.keptEdits)
     progress.warn(`keeping your edited ${f} (use --reset-config to replace it; a .bak is kept)`);
@@ -128,10 +130,12 @@ export async function up(opts: UpOptions): Promise<UpResult> {
 
   let created = false;
   try {
-    progress.step(`starting ${instance}: network, ${images.length === 3 ? "store, " : ""}2 Tomcats, nginx`);
+    progress.step(`starting ${instance}: network, ${def.store ? `${def.store.kind}, ` : ""}2 Tomcats, nginx`);
     const labels = (role: Role, node: string, hash: string) =>
       labLabels(instance, {
         [LABEL_KIND]: def.name,
+        [LABEL_VARIANT]: variantLabel(variant),
+        [LABEL_MANAGER]: variant.managerName,
         [LABEL_ROLE]: role,
         [LABEL_NODE]: node,
         [LABEL_DIR]: paths.root,
@@ -140,7 +144,7 @@ export async function up(opts: UpOptions): Promise<UpResult> {
       });
     created = true;
     await runtime.ensureNetwork(networkName(instance), labLabels(instance, { [LABEL_KIND]: def.name }));
-    const specs = containerSpecs(def, instance, paths, prepared.images, opts.port, labels);
+    const specs = containerSpecs(variant, instance, paths, prepared, opts.port, labels);
     const ids = new Map<string, string>();
     for (const spec of specs) {
       signal.throwIfAborted();
@@ -159,7 +163,8 @@ export async function up(opts: UpOptions): Promise<UpResult> {
     const waitOpts = { timeoutMs: opts.timeoutMs, signal };
     if (def.store) {
       const store = waitable(def.store.host);
-      await waitForContainer(runtime, store, () => pingInContainer(runtime, store.id), waitOpts);
+      const adapter = storeAdapter(def.store.kind, prepared.redisPassword);
+      await waitForContainer(runtime, store, () => adapter.ping(runtime, store.id), waitOpts);
     }
     await Promise.all(
       NODES.map((n) =>
@@ -172,6 +177,7 @@ export async function up(opts: UpOptions): Promise<UpResult> {
     return {
       instance,
       lab: def.name,
+      variant: variantLabel(variant),
       url,
       dir: paths.root,
       alreadyRunning: false,
@@ -182,7 +188,7 @@ export async function up(opts: UpOptions): Promise<UpResult> {
         image: s.image,
       })),
       keptEdits: report.keptEdits,
-      seconds: (Date.now() - started) / 1000,
+      seconds: seconds(),
     };
   } catch (e) {
     progress.fail();
@@ -194,18 +200,35 @@ export async function up(opts: UpOptions): Promise<UpResult> {
   }
 }
 
-function nginxWaitable(c: { id: string; name: string }): Waitable {
-  return { id: c.id, name: c.name, label: "nginx" };
+function describe(
+  lab: LabInstance,
+  variant: LabVariant,
+): Omit<UpResult, "alreadyRunning" | "keptEdits" | "seconds"> {
+  return {
+    instance: lab.instance,
+    lab: lab.kind,
+    variant: variantLabel(variant),
+    url: lab.url,
+    dir: lab.dir,
+    containers: lab.containers.map((c) => ({
+      name: c.name,
+      role: roleOf(c) as Role,
+      node: nodeOf(c),
+      image: c.image,
+    })),
+  };
 }
 
 function containerSpecs(
-  def: LabDefinition,
+  variant: LabVariant,
   instance: string,
   paths: LabPaths,
-  images: { tomcat: ImageSpec; nginx: ImageSpec; store?: ImageSpec },
+  prepared: Prepared,
   port: number,
   labels: (role: Role, node: string, hash: string) => Record<string, string>,
 ): ContainerSpec[] {
+  const { def, manager } = variant;
+  const { images } = prepared;
   const network = networkName(instance);
   const specs: ContainerSpec[] = [];
   if (def.store && images.store) {
@@ -215,6 +238,10 @@ function containerSpecs(
       network,
       aliases: [def.store.host],
       labels: labels("store", def.store.host, images.store.hash),
+      binds:
+        def.store.kind === "redis"
+          ? [{ host: paths.redisConf(), container: "/etc/redis/sessionlab.conf" }]
+          : [],
     });
   }
   for (const node of NODES) {
@@ -227,6 +254,10 @@ function containerSpecs(
       binds: [
         { host: paths.serverXml(node), container: "/opt/tomcat/conf/server.xml" },
         { host: paths.contextXml(node), container: "/opt/tomcat/conf/context.xml" },
+        ...Object.keys(manager.confFiles ?? {}).map((name) => ({
+          host: paths.confFile(node, name),
+          container: `/opt/tomcat/conf/${name}`,
+        })),
         { host: paths.webappDir(node), container: "/opt/tomcat/webapps/ROOT" },
       ],
     });
@@ -268,10 +299,7 @@ async function ensureImage(
     progress.fail();
     if (signal.aborted) throw signal.reason;
     const msg = (e as Error).message;
-    if (
-      /pull access denied|not found|manifest unknown|no such host|dial tcp/i.test(msg) &&
-      !(await runtime.imageExists(base))
-    ) {
+    if (!(await runtime.imageExists(base))) {
       throw new SessionlabError(
         `the base image ${base} is not on this machine and could not be pulled (${msg.split("\n")[0]})`,
         `pull it (\`docker pull ${base}\`), or name a local Debian bookworm image with --base-image / SESSIONLAB_BASE_IMAGE`,
@@ -282,7 +310,14 @@ async function ensureImage(
   progress.done(`${steps} steps`);
 }
 
-async function assertPortFree(port: number): Promise<void> {
+async function assertPortFree(port: number, otherLabs: LabInstance[]): Promise<void> {
+  const holder = otherLabs.find((l) => l.port === port);
+  if (holder) {
+    throw new SessionlabError(
+      `port ${port} on 127.0.0.1 is used by the sessionlab lab "${holder.instance}"`,
+      `stop it with \`sessionlab down ${holder.instance}\`, or pick another port with --port`,
+    );
+  }
   await new Promise<void>((resolve, reject) => {
     const srv = createServer();
     srv.once("error", (e: NodeJS.ErrnoException) =>

@@ -183,10 +183,15 @@ export class DockerRuntime {
   }
 
   /** Runs a command in a container and collects its output (demultiplexed). */
-  async exec(id: string, cmd: string[], timeoutMs = 10_000): Promise<ExecResult> {
+  async exec(
+    id: string,
+    cmd: string[],
+    opts: { env?: string[]; timeoutMs?: number } = {},
+  ): Promise<ExecResult> {
+    const timeoutMs = opts.timeoutMs ?? 10_000;
     const exec = await this.docker
       .getContainer(id)
-      .exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true });
+      .exec({ Cmd: cmd, Env: opts.env, AttachStdout: true, AttachStderr: true });
     const stream = await exec.start({ hijack: true, stdin: false });
     const out = new PassThrough();
     const err = new PassThrough();

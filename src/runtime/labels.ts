@@ -4,6 +4,9 @@ export const LABEL_LAB = "io.sessionlab.lab";
 export const LABEL_KIND = "io.sessionlab.kind";
 export const LABEL_ROLE = "io.sessionlab.role";
 export const LABEL_NODE = "io.sessionlab.node";
+/** lab/manager@tomcatN: what was built, so `up` can tell "already running" from "changed" */
+export const LABEL_VARIANT = "io.sessionlab.variant";
+export const LABEL_MANAGER = "io.sessionlab.manager";
 export const LABEL_DIR = "io.sessionlab.dir";
 export const LABEL_PORT = "io.sessionlab.port";
 export const LABEL_CONTENT_HASH = "io.sessionlab.content-hash";

@@ -1,4 +1,4 @@
-import type { Observation } from "./page.js";
+import type { Observation, PageKind } from "./page.js";
 import { parseSessionId, suffixOf } from "./session-id.js";
 
 export type CheckId = "both-nodes" | "one-session" | "counter" | "in-store" | "parallel";
@@ -37,9 +37,9 @@ export function result(
 }
 
 const describe = (o: Observation) =>
-  `#${o.index} ${o.node ?? "?"} ${o.status || "no response"} ${o.sessionId ?? o.setCookie ?? "-"}${
-    o.counter !== undefined ? ` counter=${o.counter}` : ""
-  }${o.error ? ` (${o.error})` : ""}`;
+  o.error
+    ? `#${o.index} → ${o.error}`
+    : `#${o.index} ${o.node ?? "?"} ${o.sessionId ?? o.setCookie ?? "-"}${o.counter !== undefined ? ` counter=${o.counter}` : ""}`;
 
 /** (1) The serving identity printed by the page changed: the load balancer really used both. */
 export function checkBothNodes(obs: Observation[], expected?: readonly string[]): CheckResult {
@@ -118,9 +118,9 @@ export function checkOneSession(obs: Observation[]): CheckResult {
 }
 
 /** (3) The counter kept in the session rises by exactly one per request, whichever node serves. */
-export function checkCounter(obs: Observation[]): CheckResult {
+export function checkCounter(obs: Observation[], page: PageKind = "probe"): CheckResult {
   const withCounter = obs.filter((o) => o.counter !== undefined);
-  if (!withCounter.length) {
+  if (!withCounter.length && page !== "probe") {
     return result(
       "counter",
       "skip",
@@ -130,7 +130,9 @@ export function checkCounter(obs: Observation[]): CheckResult {
   const evidence: string[] = [];
   let expected = 1;
   for (const o of obs) {
-    if (o.counter !== expected) {
+    if (o.error) {
+      evidence.push(describe(o));
+    } else if (o.counter !== expected) {
       evidence.push(
         `#${o.index} on ${o.node ?? "?"}: counter ${o.counter ?? "missing"}, expected ${expected}${
           o.counter === 1 ? " — the session was not found there, a new one started" : ""
@@ -139,11 +141,13 @@ export function checkCounter(obs: Observation[]): CheckResult {
     }
     expected = (o.counter ?? expected) + 1;
   }
-  const last = withCounter[withCounter.length - 1]!;
   if (!evidence.length) {
-    return result("counter", "pass", `counter went 1 → ${last.counter} over ${obs.length} requests`, [
-      `sequence: ${obs.map((o) => `${o.counter}@${o.node}`).join(" ")}`,
-    ]);
+    return result(
+      "counter",
+      "pass",
+      `counter went 1 → ${withCounter.at(-1)!.counter} over ${obs.length} requests`,
+      [`sequence: ${obs.map((o) => `${o.counter}@${o.node}`).join(" ")}`],
+    );
   }
   return result(
     "counter",
@@ -172,7 +176,7 @@ export function checkParallel(clients: Observation[][]): CheckResult {
           `client ${c + 1} #${i + 1} on ${o.node ?? "?"}: counter ${o.counter}, expected ${i + 1}`,
         );
       }
-      if (o.status !== 200) evidence.push(`client ${c + 1} #${i + 1}: ${describe(o)}`);
+      if (o.error) evidence.push(`client ${c + 1} ${describe(o)}`);
     });
   });
   const total = clients.reduce((n, o) => n + o.length, 0);

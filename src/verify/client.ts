@@ -28,10 +28,21 @@ export class ProbeClient {
       });
       const body = await res.body.text();
       const setCookie = this.remember(res.headers["set-cookie"]);
-      const page = parsePage(body);
-      if (page.kind !== "unknown") this.pageKind = page.kind;
-      obs = { index, status: res.statusCode, ...page, setCookie, ms: performance.now() - started };
-      delete (obs as { kind?: unknown }).kind;
+      const ms = performance.now() - started;
+      if (res.statusCode !== 200) {
+        // An error page is evidence, not a page to read a node or session from.
+        obs = {
+          index,
+          status: res.statusCode,
+          setCookie,
+          ms,
+          error: `HTTP ${res.statusCode}${errorTitle(body)}`,
+        };
+      } else {
+        const { kind, ...page } = parsePage(body);
+        this.pageKind = this.pageKind === "unknown" ? kind : this.pageKind;
+        obs = { index, status: res.statusCode, ...page, setCookie, ms };
+      }
     } catch (e) {
       obs = { index, status: 0, ms: performance.now() - started, error: (e as Error).message };
     }
@@ -52,4 +63,10 @@ export class ProbeClient {
     }
     return session;
   }
+}
+
+/** The first heading or title of an error page, e.g. " (HTTP Status 500 - java.net.ConnectException)". */
+function errorTitle(body: string): string {
+  const t = /<(?:h1|title)[^>]*>([^<]{1,160})</i.exec(body)?.[1]?.trim();
+  return t ? ` (${t})` : "";
 }

@@ -2,7 +2,14 @@ import { Agent } from "undici";
 import { SessionlabError } from "../core/errors.js";
 import { resolveLab, nodeOf, roleOf } from "../orchestrator/discover.js";
 import { DockerRuntime } from "../runtime/docker.js";
-import { type CheckResult, checkBothNodes, checkCounter, checkOneSession, checkParallel } from "./checks.js";
+import {
+  type CheckResult,
+  checkBothNodes,
+  checkCounter,
+  checkOneSession,
+  checkParallel,
+  result,
+} from "./checks.js";
 import { ProbeClient } from "./client.js";
 import type { Observation, PageKind } from "./page.js";
 import { type StoreTarget, checkInStore } from "./store-check.js";
@@ -59,34 +66,38 @@ export async function verify(opts: VerifyOptions): Promise<VerifyReport> {
           : "check the URL and that the server is up",
       );
     }
-    if (main.pageKind === "unknown") {
-      throw new SessionlabError(
-        `${url} answered ${first.status} with a page that shows neither sessionlab's probe JSON nor a "SessionID:" line`,
-        "point --url at the probe page or the classic index.jsp that prints SessionID: and <h1>node page</h1>",
-      );
-    }
     for (let i = 1; i < opts.requests; i++) {
       opts.signal?.throwIfAborted();
       await main.get();
     }
-    const parallel = Array.from({ length: opts.clients }, () => new ProbeClient(url, agent));
+    if (main.pageKind === "unknown" && main.observations.some((o) => o.status === 200)) {
+      throw new SessionlabError(
+        `${url} answers with a page that shows neither sessionlab's probe JSON nor a "SessionID:" line`,
+        "point --url at the probe page or the classic index.jsp that prints SessionID: and <h1>node page</h1>",
+      );
+    }
+    const obs = main.observations;
+    // When every request already failed, parallel clients would only repeat the failure, slowly.
+    const allFailed = obs.every((o) => o.error);
+    const parallel = Array.from({ length: allFailed ? 0 : opts.clients }, () => new ProbeClient(url, agent));
     await Promise.all(
       parallel.map(async (c) => {
         for (let i = 0; i < opts.requestsPerClient; i++) await c.get();
       }),
     );
-    const obs = main.observations;
     const sessionId = [...obs].reverse().find((o) => o.sessionId)?.sessionId;
     const checks = [
       checkBothNodes(obs, expectedNodes),
       checkOneSession(obs),
-      checkCounter(obs),
+      checkCounter(obs, labName ? "probe" : main.pageKind),
       await checkInStore(store, sessionId),
-      checkParallel(parallel.map((c) => c.observations)),
+      allFailed
+        ? result("parallel", "fail", "not run: every request of the first client failed")
+        : checkParallel(parallel.map((c) => c.observations)),
     ];
     return {
       ok: checks.every((c) => c.status !== "fail"),
-      target: { url, lab: labName, page: main.pageKind },
+      target: { url, lab: labName, page: labName ? "probe" : main.pageKind },
       checks,
       requests: obs,
       seconds: (performance.now() - started) / 1000,

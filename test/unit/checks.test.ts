@@ -70,9 +70,15 @@ describe("checkCounter", () => {
     expect(r.status).toBe("fail");
     expect(r.evidence[0]).toContain("#2 on tomcat2: counter 1, expected 2");
   });
-  it("is skipped, not passed, when the page has no counter", () => {
+  it("is skipped, not passed, when the classic page has no counter", () => {
     const obs = shared(3).map(({ counter: _c, ...o }) => o);
-    expect(checkCounter(obs).status).toBe("skip");
+    expect(checkCounter(obs, "classic").status).toBe("skip");
+  });
+  it("fails when the probe page answered with errors instead of a counter", () => {
+    const obs: Observation[] = [{ index: 1, status: 500, ms: 1, error: "HTTP 500 (HTTP Status 500)" }];
+    const r = checkCounter(obs, "probe");
+    expect(r.status).toBe("fail");
+    expect(r.evidence).toEqual(["#1 → HTTP 500 (HTTP Status 500)"]);
   });
 });
 
