@@ -82,8 +82,17 @@ export async function lintFiles(paths: string[], opts: LintOptions = {}): Promis
   for (const { path } of inputs) files.push(await loadFile(path, opts.kind));
   const against = opts.against ? await loadFile(opts.against, opts.kind) : undefined;
   const reports: FileReport[] = files.map((file, i) => {
-    const findings = lintFile(file, files, inputs[i]?.base);
+    const base = inputs[i]?.base;
+    const findings = lintFile(file, files, base);
     const report: FileReport = { path: file.path, kind: file.kind, findings, source: file.source };
+    if (base) {
+      report.catalinaBase = {
+        dir: base.dir,
+        tomcatVersion: base.tomcatVersion,
+        javaMajor: base.javaMajor,
+        jars: base.jars.length,
+      };
+    }
     if (opts.diff !== false) {
       const knownPath = against ? undefined : canonicalFor(file);
       const known = against ?? (knownPath ? loadKnown(knownPath, file.kind) : undefined);

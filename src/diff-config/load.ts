@@ -112,6 +112,15 @@ export function detectKind(text: string): Kind {
   return nginx >= redis ? "nginx" : "redis";
 }
 
+/** When the content says nothing (an empty or comment-only file), the name decides. */
+function withExtensionHint(kind: Kind, path: string): Kind {
+  if (kind !== "text") return kind;
+  if (/\.xml$/i.test(path)) return "xml";
+  if (/nginx[^/]*\.conf$/i.test(path)) return "nginx";
+  if (/redis[^/]*\.conf$/i.test(path)) return "redis";
+  return kind;
+}
+
 export function loadFromBytes(path: string, bytes: Buffer, kindOverride?: Kind): LoadedFile {
   const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = hasBom ? bytes.subarray(3) : bytes;
@@ -126,7 +135,7 @@ export function loadFromBytes(path: string, bytes: Buffer, kindOverride?: Kind):
     }
   }
   const text = decoded.text;
-  const kind = kindOverride ?? detectKind(text);
+  const kind = kindOverride ?? withExtensionHint(detectKind(text), path);
   const file: LoadedFile = {
     path,
     kind,
@@ -152,18 +161,4 @@ export function loadFromBytes(path: string, bytes: Buffer, kindOverride?: Kind):
 
 export async function loadFile(path: string, kindOverride?: Kind): Promise<LoadedFile> {
   return loadFromBytes(path, await readConfig(path), kindOverride);
-}
-
-/** Whether offset lies in a comment (comments are sorted and disjoint). */
-export function inRanges(ranges: Array<[number, number]>, offset: number): boolean {
-  let lo = 0;
-  let hi = ranges.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const [s, e] = ranges[mid] as [number, number];
-    if (offset < s) hi = mid - 1;
-    else if (offset >= e) lo = mid + 1;
-    else return true;
-  }
-  return false;
 }

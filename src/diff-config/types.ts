@@ -91,6 +91,8 @@ export interface FileReport {
   diff?: DiffResult;
   /** Original source lines, for showing context under each finding. */
   source: SourceText;
+  /** The CATALINA_BASE the file came from, with what was read from it. */
+  catalinaBase?: { dir: string; tomcatVersion?: string; javaMajor?: number; jars: number };
 }
 
 export interface DiffResult {

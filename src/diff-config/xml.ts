@@ -4,6 +4,7 @@
  * so meaning rules still run on a file whose quotes came from a word processor.
  */
 import { SaxesParser } from "saxes";
+import { inRanges } from "./ranges.js";
 
 export interface XmlAttribute {
   name: string;
@@ -66,6 +67,7 @@ const OPEN_QUOTES: Record<string, string> = {
 export function parseXml(text: string): XmlDocument {
   const doc: XmlDocument = { roots: [], elements: [], comments: [], tags: [] };
   const stack: XmlElement[] = [];
+  const opaque: Array<[number, number]> = [];
   const n = text.length;
   let i = text.indexOf("<");
   while (i >= 0 && i < n) {
@@ -76,10 +78,14 @@ export function parseXml(text: string): XmlDocument {
       i = stop;
     } else if (text.startsWith("<![CDATA[", i)) {
       const end = text.indexOf("]]>", i);
-      i = end < 0 ? n : end + 3;
+      const stop = end < 0 ? n : end + 3;
+      opaque.push([i, stop]);
+      i = stop;
     } else if (text.startsWith("<?", i) || text.startsWith("<!", i)) {
       const end = text.indexOf(">", i);
-      i = end < 0 ? n : end + 1;
+      const stop = end < 0 ? n : end + 1;
+      opaque.push([i, stop]);
+      i = stop;
     } else if (text.startsWith("</", i)) {
       let j = i + 2;
       while (j < n && !SPACE.test(text[j] ?? "") && text[j] !== ">") j++;
@@ -95,8 +101,36 @@ export function parseXml(text: string): XmlDocument {
     }
     if (i < n) i = text.indexOf("<", i);
   }
-  doc.error = firstWellFormednessError(text);
+  const skip = [...doc.comments, ...opaque].sort((a, b) => a[0] - b[0]);
+  doc.error = earliest(firstWellFormednessError(text), bareAmpersand(text, skip));
   return doc;
+}
+
+const BARE_AMP = /&(?![A-Za-z_:][\w.:-]*;|#[0-9]+;|#x[0-9A-Fa-f]+;)/g;
+
+/**
+ * A '&' that starts no entity reference (a URL query or regex pasted into an attribute). saxes reads
+ * on to the next ';' and reports the error far away; Xerces stops right here, and so do we.
+ */
+function bareAmpersand(text: string, skip: Array<[number, number]>): XmlDocument["error"] {
+  BARE_AMP.lastIndex = 0;
+  for (let m = BARE_AMP.exec(text); m; m = BARE_AMP.exec(text)) {
+    const at = m.index;
+    if (inRanges(skip, at)) continue;
+    const before = text.slice(0, at);
+    const line = before.split("\n").length;
+    return {
+      line,
+      column: at - before.lastIndexOf("\n"),
+      message: `"&" must start an entity reference such as &amp; (write &amp; for a literal &)`,
+    };
+  }
+  return undefined;
+}
+
+function earliest(a: XmlDocument["error"], b: XmlDocument["error"]): XmlDocument["error"] {
+  if (!a || !b) return a ?? b;
+  return b.line < a.line || (b.line === a.line && b.column < a.column) ? b : a;
 }
 
 /** Reads one start tag at `<`, adds the element, and returns the offset after its `>`. */

@@ -16,6 +16,7 @@ export function formatJson(report: Report): string {
             message,
             fix,
           })),
+          ...(f.catalinaBase ? { catalinaBase: f.catalinaBase } : {}),
           ...(f.diff ? { diff: f.diff } : {}),
         })),
         summary: { errors: report.errorCount, warnings: report.warningCount, info: report.infoCount },

@@ -26,7 +26,11 @@ function paint(c: ChalkInstance, s: Severity): string {
 }
 
 function formatFile(f: FileReport, c: ChalkInstance, showDiff: boolean): string[] {
-  const out = [c.underline(f.path) + c.dim(`  (${f.kind})`)];
+  const b = f.catalinaBase;
+  const tomcat = b
+    ? `, Tomcat ${b.tomcatVersion ?? "version unknown"}${b.javaMajor ? `, Java ${b.javaMajor}` : ""}, ${b.jars} jars in lib/`
+    : "";
+  const out = [c.underline(f.path) + c.dim(`  (${f.kind}${tomcat})`)];
   if (f.findings.length === 0) out.push(`  ${c.green("✔")} no problems`);
   const gutter = String(Math.max(1, ...f.findings.map((x) => x.line))).length;
   for (const x of f.findings) {

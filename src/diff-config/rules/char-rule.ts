@@ -4,7 +4,7 @@
  * only noise; in a comment it is harmless and not reported.
  */
 import { scanChars, describeChar, type CharClass } from "../characters.js";
-import { inRanges } from "../load.js";
+import { inRanges } from "../ranges.js";
 import type { Rule, RuleContext, RuleMeta, Severity } from "../types.js";
 
 export interface CharRuleSpec extends Omit<RuleMeta, "kinds" | "layer"> {
