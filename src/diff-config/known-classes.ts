@@ -7,7 +7,7 @@ export type Flavor = "msm" | "jcoleman" | "redisson" | "tomcat";
 const MANAGER_BASE = `className maxActiveSessions processExpiresFrequency secureRandomClass secureRandomAlgorithm
 secureRandomProvider persistAuthentication sessionAttributeNameFilter sessionAttributeValueClassNameFilter
 warnOnSessionAttributeFilterFailure notifyBindingListenerOnUnchangedValue notifyAttributeListenerOnUnchangedValue
-pathname sessionIdLength`;
+pathname sessionIdLength maxInactiveInterval distributable duplicates expiredSessions sessionCounter sessionMaxAliveTime`;
 
 const MSM_ATTRS = `memcachedNodes failoverNodes sticky lockingMode lockExpiration requestUriIgnorePattern
 sessionAttributeFilter sessionBackupAsync sessionBackupTimeout backupThreadCount operationTimeout memcachedProtocol

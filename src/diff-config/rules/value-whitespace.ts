@@ -1,3 +1,5 @@
+import { managerClass } from "../known-classes.js";
+import { attr } from "../xml.js";
 import type { Rule } from "../types.js";
 
 // Spaces, visible or not as spaces; zero-width characters are zero-width's finding.
@@ -23,8 +25,17 @@ export const valueWhitespace: Rule = {
         const lead = a.value.length - a.value.trimStart().length;
         const offset = lead > 0 ? a.valueOffset : a.valueOffset + a.value.trimEnd().length;
         const bool = /^(true|false)$/i.test(trimmed);
+        // Names, classes, numbers, booleans and every session-manager setting break; free text (a log pattern) may not.
+        const strict =
+          bool ||
+          /^-?\d+$/.test(trimmed) ||
+          a.name === "className" ||
+          a.name.endsWith("Class") ||
+          a.name === "jvmRoute" ||
+          managerClass(attr(el, "className")?.value)?.attributes.has(a.name) === true;
         ctx.report({
           offset,
+          severity: strict ? "error" : "warning",
           message: `${a.name}="${a.value}" has ${lead > 0 ? "leading" : "trailing"} whitespace${bool ? `; Boolean.valueOf reads it as false, not ${trimmed}` : "; the setter receives it untrimmed"}.`,
           fix: `Write ${a.name}="${trimmed}".`,
           edit: { offset: a.valueOffset, length: a.value.length, text: trimmed },

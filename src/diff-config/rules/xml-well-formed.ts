@@ -15,11 +15,17 @@ export const xmlWellFormed: Rule = {
   check(ctx) {
     const error = ctx.file.xml?.error;
     if (!error) return;
+    // HTML entities come with snippets copied from web pages; XML only knows &amp; &lt; &gt; &quot; &apos;.
+    const html = /&(nbsp|ndash|mdash|ldquo|rdquo|lsquo|rsquo|hellip|copy);/.exec(
+      ctx.file.source.lineText(error.line),
+    )?.[0];
     ctx.report({
       line: error.line,
       column: Math.max(1, error.column),
-      message: `Not well-formed XML: ${error.message.replace(/\.$/, "")}.`,
-      fix: "Tomcat stops parsing here; correct the markup (look for pasted characters just before this column).",
+      message: `Not well-formed XML: ${error.message.replace(/\.$/, "")}${html ? ` (${html} is an HTML entity, not defined in XML)` : ""}.`,
+      fix: html
+        ? `Replace ${html} with the plain character (a space for &nbsp;) or a numeric reference such as &#160;.`
+        : "Tomcat stops parsing here; correct the markup (look for pasted characters just before this column).",
     });
   },
 };
