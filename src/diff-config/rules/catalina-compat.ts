@@ -2,6 +2,16 @@ import { attr } from "../xml.js";
 import { knownManagers } from "./helpers.js";
 import type { Rule } from "../types.js";
 
+export function versionAtLeast(version: string, min: number[]): boolean {
+  const v = version.split(".").map(Number);
+  for (let i = 0; i < min.length; i++) {
+    const a = v[i] ?? 0;
+    const b = min[i] ?? 0;
+    if (a !== b) return a > b;
+  }
+  return true;
+}
+
 export const catalinaCompat: Rule = {
   meta: {
     id: "catalina-compat",
@@ -45,6 +55,20 @@ export const catalinaCompat: Rule = {
             fix: "Use de.javakaffee.web.msm.JavaSerializationTranscoderFactory.",
           });
         }
+      }
+      const interval = attr(m.el, "maxInactiveInterval");
+      if (
+        m.cls.flavor === "jcoleman" &&
+        interval &&
+        base?.tomcatVersion &&
+        versionAtLeast(base.tomcatVersion, [7, 0, 68])
+      ) {
+        ctx.report({
+          offset: interval.valueOffset,
+          severity: "info",
+          message: `maxInactiveInterval is ignored on Tomcat ${base.tomcatVersion} (since 7.0.68 the timeout comes from web.xml session-timeout).`,
+          fix: "Set <session-config><session-timeout> in WEB-INF/web.xml instead.",
+        });
       }
       if (m.cls.flavor === "redisson" && base && major !== undefined) {
         const wrong = base.jars.find(

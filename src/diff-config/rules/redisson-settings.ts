@@ -1,6 +1,29 @@
 import { attr } from "../xml.js";
 import { knownManagers } from "./helpers.js";
-import type { Rule } from "../types.js";
+import { existsSync, readFileSync } from "node:fs";
+import type { Rule, RuleContext } from "../types.js";
+
+/** Given a CATALINA_BASE, the file configPath names must exist and hold a redis:// address. */
+function checkConfigFile(ctx: RuleContext, value: string, offset: number, base: string): void {
+  const path = value.trim().replace(/\$\{catalina\.(?:base|home)\}/g, base);
+  if (path.includes("${")) return;
+  if (!existsSync(path)) {
+    ctx.report({
+      offset,
+      message: `configPath ${path} does not exist: the manager cannot start.`,
+      fix: 'Create it with singleServerConfig: address: "redis://host:6379".',
+    });
+    return;
+  }
+  const text = readFileSync(path, "utf8");
+  if (!/["']?(?:address|nodeAddresses|sentinelAddresses)["']?\s*:[\s\S]*?rediss?:\/\//.test(text)) {
+    ctx.report({
+      offset,
+      message: `${path} has no redis:// or rediss:// address; Redisson requires the scheme.`,
+      fix: 'Write address: "redis://host:6379".',
+    });
+  }
+}
 
 const ENUMS: Record<string, string[]> = {
   readMode: ["REDIS", "MEMORY"],
@@ -29,6 +52,9 @@ export const redissonSettings: Rule = {
           fix: 'Add configPath="${catalina.base}/conf/redisson.yaml".',
         });
       }
+      const configPath = attr(el, "configPath");
+      if (configPath && ctx.base)
+        checkConfigFile(ctx, configPath.value, configPath.valueOffset, ctx.base.dir);
       for (const [name, allowed] of Object.entries(ENUMS)) {
         const a = attr(el, name);
         if (!a || allowed.includes(a.value)) continue;

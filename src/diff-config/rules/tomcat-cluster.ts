@@ -1,5 +1,6 @@
 import { attr, type XmlElement } from "../xml.js";
 import { elementsNamed, knownManagers } from "./helpers.js";
+import { versionAtLeast } from "./catalina-compat.js";
 import type { Rule } from "../types.js";
 
 const STATIC_SERVICE = "org.apache.catalina.tribes.membership.StaticMembershipService";
@@ -51,8 +52,7 @@ export const tomcatCluster: Rule = {
         });
       }
       if (staticService && ctx.base?.tomcatVersion) {
-        const [major = 0, minor = 0, patch = 0] = ctx.base.tomcatVersion.split(".").map(Number);
-        if (major * 10000 + minor * 100 + patch < 90011) {
+        if (!versionAtLeast(ctx.base.tomcatVersion, [9, 0, 11])) {
           ctx.report({
             offset: attr(staticService, "className")?.valueOffset ?? staticService.offset,
             message: `StaticMembershipService does not exist in Tomcat ${ctx.base.tomcatVersion} (added in 9.0.11).`,
