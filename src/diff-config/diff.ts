@@ -64,7 +64,7 @@ export function diffFiles(known: LoadedFile, mine: LoadedFile): DiffLine[] {
   }
   if (!all.some((l) => l.op !== " ")) return [];
   // Keep CONTEXT unchanged lines around each change; elide the rest.
-  const keep = all.map((l, i) =>
+  const keep = all.map((_, i) =>
     all.slice(Math.max(0, i - CONTEXT), i + CONTEXT + 1).some((x) => x.op !== " "),
   );
   const out: DiffLine[] = [];

@@ -1,5 +1,5 @@
 import { attr } from "../xml.js";
-import { knownManagers } from "./helpers.js";
+import { at, knownManagers } from "./helpers.js";
 import type { Rule } from "../types.js";
 
 export function versionAtLeast(version: string, min: number[]): boolean {
@@ -29,7 +29,7 @@ export const catalinaCompat: Rule = {
     const base = ctx.base;
     const major = base?.tomcatMajor;
     for (const m of knownManagers(ctx.file)) {
-      const where = attr(m.el, "className")?.valueOffset ?? m.el.offset;
+      const where = at(m.el, "className");
       if (m.cls.flavor === "msm" && major !== undefined && major >= 10) {
         ctx.report({
           offset: where,

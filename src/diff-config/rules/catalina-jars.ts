@@ -1,5 +1,5 @@
 import { attr } from "../xml.js";
-import { knownManagers, type ManagerInfo } from "./helpers.js";
+import { at, knownManagers, type ManagerInfo } from "./helpers.js";
 import type { Rule } from "../types.js";
 
 interface JarNeed {
@@ -90,7 +90,7 @@ export const catalinaJars: Rule = {
       );
       for (const j of missing) {
         ctx.report({
-          offset: attr(m.el, "className")?.valueOffset ?? m.el.offset,
+          offset: at(m.el, "className"),
           message: `${base.dir}/lib has no ${j.name}, which ${m.className.split(".").pop()} needs${base.tomcatVersion ? ` on Tomcat ${base.tomcatVersion}` : ""}.`,
           fix: `Copy ${j.name} into ${base.dir}/lib.`,
         });

@@ -13,11 +13,16 @@ export interface ManagerInfo {
   cls: ManagerClass;
 }
 
+/** The element's className, trimmed as Tomcat's class loading would need it to be. */
+export function classNameOf(el: XmlElement): string {
+  return attr(el, "className")?.value.trim() ?? "";
+}
+
 /** Every <Manager> whose className is one the reference documents. */
 export function knownManagers(file: LoadedFile): ManagerInfo[] {
   const out: ManagerInfo[] = [];
   for (const el of elementsNamed(file, "Manager")) {
-    const className = attr(el, "className")?.value.trim() ?? "";
+    const className = classNameOf(el);
     const cls = managerClass(className);
     if (cls) out.push({ el, className, cls });
   }

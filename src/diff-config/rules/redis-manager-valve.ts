@@ -1,11 +1,11 @@
-import { attr, type XmlElement } from "../xml.js";
+import { type XmlElement } from "../xml.js";
 import { JCOLEMAN_PACKAGES } from "../known-classes.js";
-import { knownManagers } from "./helpers.js";
+import { at, classNameOf, knownManagers } from "./helpers.js";
 import type { Rule } from "../types.js";
 
 const packageOf = (className: string) => className.slice(0, className.lastIndexOf("."));
 const isHandlerValve = (el: XmlElement) =>
-  el.name === "Valve" && (attr(el, "className")?.value.trim() ?? "").endsWith(".RedisSessionHandlerValve");
+  el.name === "Valve" && classNameOf(el).endsWith(".RedisSessionHandlerValve");
 
 export const redisManagerValve: Rule = {
   meta: {
@@ -36,10 +36,10 @@ export const redisManagerValve: Rule = {
         });
         continue;
       }
-      const valveClass = attr(valve, "className")?.value.trim() ?? "";
+      const valveClass = classNameOf(valve);
       if (packageOf(valveClass) !== pkg && JCOLEMAN_PACKAGES.includes(packageOf(valveClass))) {
         ctx.report({
-          offset: attr(valve, "className")?.valueOffset ?? valve.offset,
+          offset: at(valve, "className"),
           message: `The valve is from ${packageOf(valveClass)} but the manager from ${pkg}; one of them is not in your jar.`,
           fix: `Use the package of the jar you installed for both (com.bluejeans for the Maven Central jar).`,
         });

@@ -1,11 +1,10 @@
-import { attr, type XmlElement } from "../xml.js";
-import { elementsNamed, knownManagers } from "./helpers.js";
+import { attr } from "../xml.js";
+import { at, classNameOf, elementsNamed, knownManagers } from "./helpers.js";
 import { versionAtLeast } from "./catalina-compat.js";
 import type { Rule } from "../types.js";
 
 const STATIC_SERVICE = "org.apache.catalina.tribes.membership.StaticMembershipService";
 const UNIQUE_ID = /^\{\s*-?\d+(?:\s*,\s*-?\d+){15}\s*\}$/;
-const classOf = (el: XmlElement) => attr(el, "className")?.value.trim() ?? "";
 
 export const tomcatCluster: Rule = {
   meta: {
@@ -41,7 +40,7 @@ export const tomcatCluster: Rule = {
     for (const cluster of elementsNamed(file, "Cluster")) {
       const members = file.xml?.elements.filter((e) => e.name === "Member" || e.name === "LocalMember") ?? [];
       const staticService = file.xml?.elements.find(
-        (e) => e.name === "Membership" && classOf(e) === STATIC_SERVICE,
+        (e) => e.name === "Membership" && classNameOf(e) === STATIC_SERVICE,
       );
       const startOptions = attr(cluster, "channelStartOptions");
       if (staticService && startOptions && startOptions.value.trim() !== "15") {
@@ -54,7 +53,7 @@ export const tomcatCluster: Rule = {
       if (staticService && ctx.base?.tomcatVersion) {
         if (!versionAtLeast(ctx.base.tomcatVersion, [9, 0, 11])) {
           ctx.report({
-            offset: attr(staticService, "className")?.valueOffset ?? staticService.offset,
+            offset: at(staticService, "className"),
             message: `StaticMembershipService does not exist in Tomcat ${ctx.base.tomcatVersion} (added in 9.0.11).`,
             fix: 'Use StaticMembershipInterceptor after TcpFailureDetector and channelStartOptions="3".',
           });
