@@ -33,6 +33,7 @@ export interface VerifyReport {
 }
 
 export const PROBE_PATH = "/probe.jsp";
+const MAX_FAILURES_IN_A_ROW = 3;
 
 export async function verify(opts: VerifyOptions): Promise<VerifyReport> {
   const started = performance.now();
@@ -66,9 +67,12 @@ export async function verify(opts: VerifyOptions): Promise<VerifyReport> {
           : "check the URL and that the server is up",
       );
     }
-    for (let i = 1; i < opts.requests; i++) {
+    // A broken store can make each request wait out the manager's timeouts; three failures in a
+    // row are evidence enough, so stop there rather than keep the user waiting for all of them.
+    let failedInARow = first.error ? 1 : 0;
+    for (let i = 1; i < opts.requests && failedInARow < MAX_FAILURES_IN_A_ROW; i++) {
       opts.signal?.throwIfAborted();
-      await main.get();
+      failedInARow = (await main.get()).error ? failedInARow + 1 : 0;
     }
     if (main.pageKind === "unknown" && main.observations.some((o) => o.status === 200)) {
       throw new SessionlabError(
@@ -77,8 +81,8 @@ export async function verify(opts: VerifyOptions): Promise<VerifyReport> {
       );
     }
     const obs = main.observations;
-    // When every request already failed, parallel clients would only repeat the failure, slowly.
-    const allFailed = obs.every((o) => o.error);
+    // When the first client is failing, parallel clients would only repeat the failure, slowly.
+    const allFailed = failedInARow >= MAX_FAILURES_IN_A_ROW || obs.every((o) => o.error);
     const parallel = Array.from({ length: allFailed ? 0 : opts.clients }, () => new ProbeClient(url, agent));
     await Promise.all(
       parallel.map(async (c) => {
@@ -92,7 +96,11 @@ export async function verify(opts: VerifyOptions): Promise<VerifyReport> {
       checkCounter(obs, labName ? "probe" : main.pageKind),
       await checkInStore(store, sessionId),
       allFailed
-        ? result("parallel", "fail", "not run: every request of the first client failed")
+        ? result(
+            "parallel",
+            "fail",
+            `not run: the first client stopped after ${failedInARow} failed requests in a row`,
+          )
         : checkParallel(parallel.map((c) => c.observations)),
     ];
     return {
