@@ -3,6 +3,7 @@
  * whitespace inside values) and drops a BOM, after copying the original to FILE.bak. A file with
  * undecodable bytes is never rewritten: re-encoding it would lose them.
  */
+import { constants, existsSync } from "node:fs";
 import { copyFile, writeFile } from "node:fs/promises";
 import type { Edit, Finding, LoadedFile } from "./types.js";
 
@@ -30,11 +31,20 @@ export function fixedText(file: LoadedFile, findings: Finding[]): string | undef
   return out + file.text.slice(pos);
 }
 
-/** Writes FILE.bak, then the fixed file; returns whether the file changed. */
-export async function applyFixes(file: LoadedFile, findings: Finding[]): Promise<boolean> {
+/** FILE.bak, or FILE.bak.N when an earlier run's backup (the true original) is already there. */
+function backupPath(path: string): string {
+  let candidate = `${path}.bak`;
+  for (let n = 1; existsSync(candidate); n++) candidate = `${path}.bak.${n}`;
+  return candidate;
+}
+
+/** Writes the backup, then the fixed file; returns the backup's path, or undefined if nothing was safe to fix. */
+export async function applyFixes(file: LoadedFile, findings: Finding[]): Promise<string | undefined> {
   const text = fixedText(file, findings);
-  if (text === undefined) return false;
-  await copyFile(file.path, `${file.path}.bak`);
+  if (text === undefined) return undefined;
+  const backup = backupPath(file.path);
+  // COPYFILE_EXCL: never overwrite a backup, even if one appears between the check and the copy.
+  await copyFile(file.path, backup, constants.COPYFILE_EXCL);
   await writeFile(file.path, text, "utf8");
-  return true;
+  return backup;
 }

@@ -26,8 +26,8 @@ export interface LintOptions {
 }
 
 export interface LintResult extends Report {
-  /** Files rewritten by --fix. */
-  fixed: string[];
+  /** Files rewritten by --fix, with where the original was kept. */
+  fixed: Array<{ path: string; backup: string }>;
 }
 
 async function isDirectory(path: string): Promise<boolean> {
@@ -101,9 +101,10 @@ export async function lintFiles(paths: string[], opts: LintOptions = {}): Promis
     return report;
   });
   if (opts.fix) {
-    const fixed: string[] = [];
+    const fixed: LintResult["fixed"] = [];
     for (const [i, file] of files.entries()) {
-      if (await applyFixes(file, reports[i]?.findings ?? [])) fixed.push(file.path);
+      const backup = await applyFixes(file, reports[i]?.findings ?? []);
+      if (backup) fixed.push({ path: file.path, backup });
     }
     if (fixed.length > 0) return { ...(await lintFiles(paths, { ...opts, fix: false })), fixed };
   }
