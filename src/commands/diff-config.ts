@@ -89,7 +89,7 @@ export function diffConfigCommand(): Command {
           else {
             for (const f of report.fixed)
               process.stderr.write(
-                `${color.green("fixed")} ${f} ${color.dim(`(original kept as ${f}.bak)`)}\n`,
+                `${color.green("fixed")} ${f.path} ${color.dim(`(original kept as ${f.backup})`)}\n`,
               );
             process.stdout.write(formatStylish(report, color, { diff: opts.diff }));
           }

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -33,7 +33,10 @@ describe("--fix", () => {
 
     const result = await lintFiles(paths, { fix: true, diff: false });
 
-    expect(result.fixed.sort()).toEqual([blog, nbsp, sticky, bom].sort());
+    expect(result.fixed.map((f) => f.path).sort()).toEqual([blog, nbsp, sticky, bom].sort());
+    expect(result.fixed.map((f) => f.backup).sort()).toEqual(
+      [blog, nbsp, sticky, bom].map((p) => `${p}.bak`).sort(),
+    );
     for (const [i, p] of paths.entries()) {
       if (p === clean) continue;
       expect(readFileSync(`${p}.bak`)).toEqual(before[i]);
@@ -56,5 +59,18 @@ describe("--fix", () => {
     expect(readFileSync(dash as string)).toEqual(before[1]);
     expect(existsSync(`${gbk}.bak`)).toBe(false);
     expect(existsSync(`${dash}.bak`)).toBe(false);
+  });
+
+  it("keeps the first backup: a second --fix writes FILE.bak.1", async () => {
+    const [sticky] = copy("value-whitespace/context-sticky.xml");
+    const original = readFileSync(sticky as string);
+    await lintFiles([sticky as string], { fix: true, diff: false });
+    writeFileSync(
+      sticky as string,
+      readFileSync(sticky as string, "utf8").replace('sticky="true"', 'sticky="true "'),
+    );
+    const second = await lintFiles([sticky as string], { fix: true, diff: false });
+    expect(second.fixed).toEqual([{ path: sticky, backup: `${sticky}.bak.1` }]);
+    expect(readFileSync(`${sticky}.bak`)).toEqual(original);
   });
 });
