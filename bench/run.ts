@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const CLI = fileURLToPath(new URL("../bin/sessionlab.js", import.meta.url));
-const LABS = (process.env.BENCH_LABS ?? "memcached").split(",");
+const LABS = (process.env.BENCH_LABS ?? "memcached,redis,redis --manager redisson").split(",");
 const WARM_RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
 interface Row {

@@ -18,7 +18,11 @@ export function downCommand(): Command {
     .description("remove a lab's containers and network (only what sessionlab labelled); idempotent")
     .argument("[name]", "lab instance to remove (default: the only one)")
     .option("--all", "remove every sessionlab lab on this engine", false)
-    .option("--purge", "also delete the lab folder with the rendered configs", false)
+    .option(
+      "--purge",
+      "also delete the configs sessionlab rendered into the lab folder (your own files stay)",
+      false,
+    )
     .option("--images", "also remove sessionlab's built images (next `up` rebuilds them)", false)
     .option("--json", "print what was removed as JSON", false)
     .action(
@@ -49,7 +53,8 @@ export function downCommand(): Command {
             process.stdout.write(
               `${color.green("✔")} removed ${res.containers.length} containers and ${res.networks.length} network(s) of ${res.labs.join(", ")}\n`,
             );
-            for (const d of res.removedDirs) process.stdout.write(`  deleted ${d}\n`);
+            for (const d of res.removedDirs) process.stdout.write(`  deleted sessionlab's files in ${d}\n`);
+            for (const f of res.keptFiles) process.stdout.write(`  kept your file ${f}\n`);
           }
           if (!ctx.json && res.images.length)
             process.stdout.write(`  removed images: ${res.images.join(", ")}\n`);

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
-import { dirname, relative } from "node:path";
+import { copyFile, mkdir, readFile, readdir, rm, rmdir, writeFile } from "node:fs/promises";
+import { dirname, join, relative } from "node:path";
 import type { LabPaths } from "./lab-paths.js";
 
 interface FolderState {
@@ -65,4 +65,42 @@ export async function writeLabFolder(
   await mkdir(paths.root, { recursive: true });
   await writeFile(paths.stateFile(), JSON.stringify(state, null, 2) + "\n");
   return report;
+}
+
+/**
+ * Deletes what sessionlab wrote into a lab folder (the files in its state, then folders left
+ * empty), and nothing else: a user's own files, or a folder given with --dir, survive.
+ */
+export async function purgeLabFolder(paths: LabPaths): Promise<{ removed: string[]; kept: string[] }> {
+  const raw = await readOr(paths.stateFile());
+  if (!raw) return { removed: [], kept: [] };
+  const state = JSON.parse(raw) as FolderState;
+  const removed: string[] = [];
+  for (const rel of Object.keys(state.rendered)) {
+    await rm(join(paths.root, rel), { force: true });
+    removed.push(rel);
+  }
+  await rm(paths.stateFile(), { force: true });
+  // Remove folders bottom-up while they are empty.
+  const dirs = new Set<string>();
+  for (const rel of removed) {
+    for (let d = dirname(rel); d !== "." && d !== "/"; d = dirname(d)) dirs.add(d);
+  }
+  for (const d of [...dirs].sort((a, b) => b.length - a.length)) {
+    await rmdir(join(paths.root, d)).catch(() => undefined);
+  }
+  await rmdir(paths.root).catch(() => undefined);
+  const kept = await listFiles(paths.root);
+  return { removed, kept };
+}
+
+async function listFiles(root: string, rel = ""): Promise<string[]> {
+  const entries = await readdir(join(root, rel), { withFileTypes: true }).catch(() => []);
+  const out: string[] = [];
+  for (const e of entries) {
+    const p = rel ? join(rel, e.name) : e.name;
+    if (e.isDirectory()) out.push(...(await listFiles(root, p)));
+    else out.push(p);
+  }
+  return out;
 }

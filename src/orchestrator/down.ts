@@ -1,4 +1,5 @@
-import { rm } from "node:fs/promises";
+import { purgeLabFolder } from "../labs/lab-folder.js";
+import { LabPaths } from "../labs/lab-paths.js";
 import type { DockerRuntime } from "../runtime/docker.js";
 import { LABEL_DIR, LABEL_LAB } from "../runtime/labels.js";
 
@@ -7,7 +8,10 @@ export interface DownResult {
   containers: string[];
   networks: string[];
   images: string[];
+  /** with purgeDir: lab folders whose sessionlab files were deleted */
   removedDirs: string[];
+  /** files the user added to a purged lab folder, left in place */
+  keptFiles: string[];
 }
 
 /**
@@ -40,10 +44,12 @@ export async function teardown(
     }
   }
   const removedDirs: string[] = [];
+  const keptFiles: string[] = [];
   if (opts.purgeDir) {
     for (const d of dirs) {
-      await rm(d, { recursive: true, force: true });
+      const { kept } = await purgeLabFolder(new LabPaths(d));
       removedDirs.push(d);
+      keptFiles.push(...kept.map((k) => `${d}/${k}`));
     }
   }
   return {
@@ -52,5 +58,6 @@ export async function teardown(
     networks: networks.map((n) => n.name).sort(),
     images,
     removedDirs,
+    keptFiles,
   };
 }

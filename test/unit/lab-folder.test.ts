@@ -1,8 +1,8 @@
-import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { access, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { writeLabFolder } from "../../src/labs/lab-folder.js";
+import { purgeLabFolder, writeLabFolder } from "../../src/labs/lab-folder.js";
 import { LabPaths } from "../../src/labs/lab-paths.js";
 
 describe("writeLabFolder", () => {
@@ -30,5 +30,24 @@ describe("writeLabFolder", () => {
     const r = await writeLabFolder(paths, "memcached", new Map([[file, "b"]]));
     expect(r).toEqual({ written: ["tomcat1/conf/server.xml"], keptEdits: [], backedUp: [] });
     expect(await readFile(file, "utf8")).toBe("b");
+  });
+
+  it("purge deletes only what sessionlab wrote; the user's files stay", async () => {
+    const paths = new LabPaths(await mkdtemp(join(tmpdir(), "sl-folder-")));
+    await writeLabFolder(
+      paths,
+      "memcached",
+      new Map([
+        [paths.nginxConf(), "n"],
+        [paths.serverXml("tomcat1"), "s"],
+      ]),
+    );
+    const mine = join(paths.root, "tomcat1", "notes.txt");
+    await writeFile(mine, "mine");
+    const r = await purgeLabFolder(paths);
+    expect(r.removed.sort()).toEqual(["nginx/nginx.conf", "tomcat1/conf/server.xml"]);
+    expect(r.kept).toEqual(["tomcat1/notes.txt"]);
+    expect(await readFile(mine, "utf8")).toBe("mine");
+    await expect(access(join(paths.root, "nginx"))).rejects.toThrow();
   });
 });
