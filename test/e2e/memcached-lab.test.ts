@@ -174,6 +174,8 @@ describe.runIf(available)("memcached lab on a real Docker engine", () => {
     try {
       const r = await run(["up", "memcached", "--port", PORT, "--timeout", "30"], { cwd });
       expect(r.exitCode).toBe(2);
+      // The images are tagged by content hash: an unchanged lab is not rebuilt.
+      expect(r.stderr).not.toContain("building");
       expect(r.stderr).toContain("keeping your edited nginx/nginx.conf");
       expect(r.stderr).toMatch(/nginx \(sessionlab-memcached-nginx\) exited with code 1/);
       expect(r.stderr).toContain('unknown directive "upstrem"');
