@@ -156,8 +156,29 @@ export const NGINX_ARG_COUNTS: ReadonlyMap<string, readonly [number, number]> = 
   ["set_real_ip_from", [1, 1]],
   ["log_format", [2, MANY]],
   ["sticky", [1, MANY]],
+  ...`keepalive_time keepalive_requests client_body_buffer_size client_body_timeout client_header_timeout
+client_header_buffer_size send_timeout types_hash_max_size types_hash_bucket_size server_names_hash_bucket_size
+server_names_hash_max_size gzip_comp_level gzip_min_length gzip_vary gzip_http_version proxy_buffer_size
+proxy_busy_buffers_size proxy_request_buffering proxy_intercept_errors proxy_max_temp_file_size
+proxy_next_upstream_tries proxy_next_upstream_timeout proxy_ignore_client_abort proxy_pass_request_body
+proxy_pass_request_headers proxy_socket_keepalive absolute_redirect port_in_redirect server_name_in_redirect
+resolver_timeout multi_accept use accept_mutex worker_rlimit_nofile autoindex etag merge_slashes
+underscores_in_headers ignore_invalid_headers log_not_found log_subrequest reset_timedout_connection
+lingering_close lingering_time lingering_timeout daemon master_process worker_priority chunked_transfer_encoding
+client_body_in_single_buffer recursive_error_pages msie_padding rewrite_log uninitialized_variable_warn
+sendfile_max_chunk postpone_output output_buffers limit_rate limit_rate_after max_ranges`
+    .split(/\s+/)
+    .map((name): [string, [number, number]] => [name, name === "output_buffers" ? [2, 2] : [1, 1]]),
 ]);
 
-/** Parameters an upstream `server` accepts after its address. */
-export const NGINX_UPSTREAM_SERVER_PARAM =
-  /^(?:weight|max_conns|max_fails|fail_timeout|slow_start|route|service)=|^(?:backup|down|resolve|drain)$/;
+/** Parameters a directive accepts after its first argument, where nginx checks them ("invalid parameter"). */
+export const NGINX_PARAMS: ReadonlyMap<string, RegExp> = new Map([
+  [
+    "server@upstream",
+    /^(?:weight|max_conns|max_fails|fail_timeout|slow_start|route|service)=|^(?:backup|down|resolve|drain)$/,
+  ],
+  [
+    "listen",
+    /^(?:backlog|rcvbuf|sndbuf|accept_filter|fastopen|ipv6only|so_keepalive|setfib)=|^(?:default_server|default|ssl|http2|quic|proxy_protocol|reuseport|deferred|bind)$/,
+  ],
+]);

@@ -7,7 +7,7 @@ import {
   NGINX_ARG_COUNTS,
   NGINX_BLOCK_DIRECTIVES,
   NGINX_DIRECTIVES,
-  NGINX_UPSTREAM_SERVER_PARAM,
+  NGINX_PARAMS,
 } from "./nginx-directives.js";
 
 export interface NginxToken {
@@ -103,8 +103,11 @@ export function parseNginx(text: string): NginxConfig {
         } else value += text[j++];
       }
       if (j >= n) {
+        fail(n, 'unexpected end of file, expecting ";" or "}"');
+        words = [];
+        stack.length = 1;
         i = n;
-        break; // unterminated quote: reported as end of file below
+        break;
       }
       words.push({ value, offset: i, quoted: true });
       j++;
@@ -171,9 +174,8 @@ function checkArguments(text: string, d: NginxDirective, conf: NginxConfig): voi
     0,
     Number.POSITIVE_INFINITY,
   ];
-  const badParam = inUpstream
-    ? d.args.slice(1).find((a) => !NGINX_UPSTREAM_SERVER_PARAM.test(a.value))
-    : undefined;
+  const params = NGINX_PARAMS.get(inUpstream ? "server@upstream" : d.name);
+  const badParam = params ? d.args.slice(1).find((a) => !params.test(a.value)) : undefined;
   if (d.args.length >= min && d.args.length <= max && !badParam) return;
   // An argument that starts a new line and names a directive means the ';' before it is missing.
   const runOn = d.args.find(

@@ -5,6 +5,7 @@
  * failures that are about this machine (DNS, users, missing files) are not syntax verdicts.
  */
 import { execa } from "execa";
+import fc from "fast-check";
 import {
   copyFileSync,
   existsSync,
@@ -40,6 +41,17 @@ async function nginxVersion(): Promise<number[]> {
   return (/nginx\/(\d+)\.(\d+)\.(\d+)/.exec(stderr)?.slice(1) ?? ["0", "0", "0"]).map(Number);
 }
 
+/** nginx -t on the text: "ok", its syntax error, or "environment" when something else stopped it first. */
+async function nginxTest(conf: string): Promise<string> {
+  const r = await execa(NGINX, ["-t", "-q", "-p", `${prefix}/`, "-e", "stderr", "-c", conf], {
+    reject: false,
+    timeout: 20_000,
+  });
+  if (r.exitCode === 0) return "ok";
+  const emerg = r.stderr.split("\n").find((l) => l.includes("[emerg]")) ?? r.stderr;
+  return SYNTAX.test(emerg) ? emerg : "environment";
+}
+
 /** nginx -t on a copy of the fixture: "ok", or its syntax error. */
 async function nginxVerdict(path: string, n: number): Promise<string> {
   const bytes = readFileSync(path);
@@ -57,13 +69,8 @@ async function nginxVerdict(path: string, n: number): Promise<string> {
     writeFileSync(join(prefix, "conf", `frag${n}.conf`), body);
     writeFileSync(conf, `events {}\nhttp {\n    include frag${n}.conf;\n}\n`);
   } else writeFileSync(conf, body);
-  const r = await execa(NGINX, ["-t", "-q", "-p", `${prefix}/`, "-e", "stderr", "-c", conf], {
-    reject: false,
-    timeout: 20_000,
-  });
-  if (r.exitCode === 0) return "ok";
-  const emerg = r.stderr.split("\n").find((l) => l.includes("[emerg]")) ?? r.stderr;
-  return SYNTAX.test(emerg) ? emerg : "ok";
+  const verdict = await nginxTest(conf);
+  return verdict === "environment" ? "ok" : verdict;
 }
 
 function ourVerdict(path: string): "ok" | "error" {
@@ -96,4 +103,40 @@ describe.runIf(shouldRun(nginxPresent))("agreement with nginx -t", async () => {
       expect(ours, `nginx -t said: ${theirs}`).toBe(theirs === "ok" ? "ok" : "error");
     },
   );
+
+  it("agrees on 150 random edits of the lab's nginx.conf (deleted or inserted ; { } quotes, NBSP, #)", async () => {
+    const canonical = join(
+      import.meta.dirname,
+      "..",
+      "..",
+      "..",
+      "fixtures",
+      "diff-config",
+      "canonical",
+      "nginx.conf",
+    );
+    const base = readFileSync(canonical, "utf8")
+      .replace(/tomcat1:8080/g, "127.0.0.1:8080")
+      .replace(/tomcat2:8080/g, "127.0.0.2:8080");
+    const chars = [";", "{", "}", '"', "'", " ", "\u00a0", "#", "\n", "x", "\\", "$"];
+    const edit = fc.record({ at: fc.nat(), del: fc.boolean(), ch: fc.constantFrom(...chars) });
+    const conf = join(prefix, "conf", "fuzz.conf");
+    await fc.assert(
+      fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 3 }), async (edits) => {
+        let text = base;
+        for (const e of edits) {
+          const at = e.at % text.length;
+          text = e.del ? text.slice(0, at) + text.slice(at + 1) : text.slice(0, at) + e.ch + text.slice(at);
+        }
+        writeFileSync(conf, text);
+        const theirs = await nginxTest(conf);
+        // A value error (bad port, missing include) stops nginx before it reaches any syntax error.
+        if (theirs === "environment") return;
+        const ours =
+          (loadFromBytes(conf, Buffer.from(text), "nginx").nginx?.errors.length ?? 0) > 0 ? "error" : "ok";
+        expect(ours, `nginx -t: ${theirs}`).toBe(theirs === "ok" ? "ok" : "error");
+      }),
+      { numRuns: 150, seed: 20261126 },
+    );
+  }, 120_000);
 });
