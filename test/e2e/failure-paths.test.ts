@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { engineAvailable, labelled, run, workDir } from "./harness.js";
+import { describe, expect, it } from "vitest";
+import { engineAvailable, labelled, run, withCleanEngine, workDir } from "./harness.js";
 
 const available = await engineAvailable();
 
@@ -42,17 +42,10 @@ describe("bad input and bad environments: one sentence, a fix, exit 2", () => {
 });
 
 describe.runIf(available)("the no-sharing lab: the walkthrough's 'before' state", () => {
-  let cwd = "";
-  beforeAll(async () => {
-    cwd = await workDir();
-    await run(["down", "--all"]);
-  });
-  afterAll(async () => {
-    await run(["down", "--all"]);
-  });
+  const dir = withCleanEngine();
 
   it("verify exits 1: every switch of Tomcat starts a new session", async () => {
-    const up = await run(["up", "no-sharing", "--port", "18082"], { cwd });
+    const up = await run(["up", "no-sharing", "--port", "18082"], { cwd: dir() });
     expect(up.exitCode, up.stderr).toBe(0);
     const r = await run(["verify", "--json"]);
     expect(r.exitCode).toBe(1);

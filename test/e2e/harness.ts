@@ -1,6 +1,7 @@
 import Docker from "dockerode";
 import { execa, type ResultPromise } from "execa";
 import { mkdtemp } from "node:fs/promises";
+import { afterAll, beforeAll } from "vitest";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -57,4 +58,20 @@ export async function labelled(lab?: string): Promise<{ containers: string[]; ne
   const containers = await docker.listContainers({ all: true, filters: { label } });
   const networks = await docker.listNetworks({ filters: { label } });
   return { containers: containers.map((c) => c.Names[0] ?? c.Id), networks: networks.map((n) => n.Name) };
+}
+
+/**
+ * For a describe block that owns the engine: starts with no sessionlab lab and leaves none behind.
+ * Returns a getter for the working folder (labs render their configs below it).
+ */
+export function withCleanEngine(): () => string {
+  let cwd = "";
+  beforeAll(async () => {
+    cwd = await workDir();
+    await run(["down", "--all"]);
+  });
+  afterAll(async () => {
+    await run(["down", "--all"]);
+  });
+  return () => cwd;
 }

@@ -1,25 +1,17 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { docker, engineAvailable, labelled, run, sessionlab, workDir } from "./harness.js";
+import { describe, expect, it } from "vitest";
+import { docker, engineAvailable, labelled, run, sessionlab, withCleanEngine } from "./harness.js";
 
 // One memcached lab for the whole file; each test reads or perturbs it and puts it back.
 const PORT = "18080";
 const available = await engineAvailable();
-let cwd = "";
-
 describe.runIf(available)("memcached lab on a real Docker engine", () => {
-  beforeAll(async () => {
-    cwd = await workDir();
-    await run(["down", "--all"]);
-  });
-  afterAll(async () => {
-    await run(["down", "--all"]);
-  });
+  const dir = withCleanEngine();
 
   it("up memcached builds, starts and waits until both Tomcats serve through nginx", async () => {
-    const r = await run(["up", "memcached", "--port", PORT, "--json"], { cwd });
+    const r = await run(["up", "memcached", "--port", PORT, "--json"], { cwd: dir() });
     expect(r.exitCode, r.stderr).toBe(0);
     const res = JSON.parse(r.stdout);
     expect(res).toMatchObject({ ok: true, instance: "memcached", url: `http://127.0.0.1:${PORT}` });
@@ -30,9 +22,9 @@ describe.runIf(available)("memcached lab on a real Docker engine", () => {
       "tomcat2",
     ]);
     // The rendered configs are in the lab folder, and they are what the containers run.
-    const serverXml = await readFile(join(cwd, "sessionlab-memcached/tomcat2/conf/server.xml"), "utf8");
+    const serverXml = await readFile(join(dir(), "sessionlab-memcached/tomcat2/conf/server.xml"), "utf8");
     expect(serverXml).toContain('<Engine name="Catalina" defaultHost="localhost" jvmRoute="tomcat2">');
-    const context = await readFile(join(cwd, "sessionlab-memcached/tomcat1/conf/context.xml"), "utf8");
+    const context = await readFile(join(dir(), "sessionlab-memcached/tomcat1/conf/context.xml"), "utf8");
     expect(context).toContain('memcachedNodes="n1:memcached:11211" sticky="false" lockingMode="auto"');
     expect(context).toContain("JavaSerializationTranscoderFactory");
   });
@@ -92,7 +84,7 @@ describe.runIf(available)("memcached lab on a real Docker engine", () => {
 
   it("up again on the running lab leaves it running", async () => {
     const before = await labelled("memcached");
-    const r = await run(["up", "memcached", "--port", PORT, "--json"], { cwd });
+    const r = await run(["up", "memcached", "--port", PORT, "--json"], { cwd: dir() });
     expect(r.exitCode, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).alreadyRunning).toBe(true);
     expect(await labelled("memcached")).toEqual(before);
@@ -141,7 +133,7 @@ describe.runIf(available)("memcached lab on a real Docker engine", () => {
     const blocker = createServer();
     await new Promise<void>((r) => blocker.listen(18090, "127.0.0.1", r));
     try {
-      const r = await run(["up", "memcached", "--name", "other", "--port", "18090"], { cwd });
+      const r = await run(["up", "memcached", "--name", "other", "--port", "18090"], { cwd: dir() });
       expect(r.exitCode).toBe(2);
       expect(r.stderr).toContain("port 18090 on 127.0.0.1 is already in use");
       expect(r.stderr).toContain("fix:");
@@ -168,11 +160,11 @@ describe.runIf(available)("memcached lab on a real Docker engine", () => {
   });
 
   it("a broken nginx.conf the user edited: up names nginx, shows its log, and cleans up", async () => {
-    const conf = join(cwd, "sessionlab-memcached/nginx/nginx.conf");
+    const conf = join(dir(), "sessionlab-memcached/nginx/nginx.conf");
     const good = await readFile(conf, "utf8");
     await writeFile(conf, good.replace("worker_processes 1;", "worker_processes 1;\nupstrem broken;"));
     try {
-      const r = await run(["up", "memcached", "--port", PORT, "--timeout", "30"], { cwd });
+      const r = await run(["up", "memcached", "--port", PORT, "--timeout", "30"], { cwd: dir() });
       expect(r.exitCode).toBe(2);
       // The images are tagged by content hash: an unchanged lab is not rebuilt.
       expect(r.stderr).not.toContain("building");
@@ -186,7 +178,7 @@ describe.runIf(available)("memcached lab on a real Docker engine", () => {
   });
 
   it("Ctrl-C during up leaves nothing half-made", async () => {
-    const child = sessionlab(["up", "memcached", "--port", PORT], { cwd });
+    const child = sessionlab(["up", "memcached", "--port", PORT], { cwd: dir() });
     // Interrupt once containers are being created: the worst moment.
     await new Promise<void>((resolve) => {
       child.stderr?.on("data", (d: Buffer) => {

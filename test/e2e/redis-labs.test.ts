@@ -1,8 +1,8 @@
 import { copyFile, mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { cacheDir } from "../../src/core/paths.js";
-import { docker, engineAvailable, labelled, run, workDir } from "./harness.js";
+import { docker, engineAvailable, labelled, run, withCleanEngine } from "./harness.js";
 
 const PORT = "18083";
 const available = await engineAvailable();
@@ -38,20 +38,13 @@ async function verifyWithRedisStopped(): Promise<{ exitCode: number; report: Rep
 }
 
 describe.runIf(available)("redis labs on a real Docker engine", () => {
-  let cwd = "";
-  beforeAll(async () => {
-    cwd = await workDir();
-    await run(["down", "--all"]);
-  });
-  afterAll(async () => {
-    await run(["down", "--all"]);
-  });
+  const dir = withCleanEngine();
 
   it("up redis: the classic manager on Tomcat 7, Valve then Manager, classes matching the jar", async () => {
-    const r = await run(["up", "redis", "--port", PORT, "--json"], { cwd });
+    const r = await run(["up", "redis", "--port", PORT, "--json"], { cwd: dir() });
     expect(r.exitCode, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).variant).toBe("redis/classic@tomcat7");
-    const ctx = await readFile(join(cwd, "sessionlab-redis/tomcat1/conf/context.xml"), "utf8");
+    const ctx = await readFile(join(dir(), "sessionlab-redis/tomcat1/conf/context.xml"), "utf8");
     const valve = ctx.indexOf(
       '<Valve className="com.bluejeans.tomcat.redissessions.RedisSessionHandlerValve"',
     );
@@ -61,12 +54,15 @@ describe.runIf(available)("redis labs on a real Docker engine", () => {
     expect(valve).toBeGreaterThan(0);
     expect(manager).toBeGreaterThan(valve);
     expect(ctx).toContain('maxInactiveInterval="60"');
-    const webXml = await readFile(join(cwd, "sessionlab-redis/tomcat1/webapps/ROOT/WEB-INF/web.xml"), "utf8");
+    const webXml = await readFile(
+      join(dir(), "sessionlab-redis/tomcat1/webapps/ROOT/WEB-INF/web.xml"),
+      "utf8",
+    );
     expect(webXml).toContain("<session-timeout>1</session-timeout>");
   });
 
   it("Redis is protected: not published, protected mode on, a password required", async () => {
-    const conf = await readFile(join(cwd, "sessionlab-redis/redis/redis.conf"), "utf8");
+    const conf = await readFile(join(dir(), "sessionlab-redis/redis/redis.conf"), "utf8");
     expect(conf).toMatch(/^protected-mode yes$/m);
     expect(conf).toMatch(/^requirepass \S{20,}$/m);
     const [c] = await docker.listContainers({
@@ -109,7 +105,7 @@ describe.runIf(available)("redis labs on a real Docker engine", () => {
   });
 
   it("up redis --manager redisson replaces the classic lab and verify passes (key redisson:tomcat_session:…)", async () => {
-    const r = await run(["up", "redis", "--manager", "redisson", "--port", PORT], { cwd });
+    const r = await run(["up", "redis", "--manager", "redisson", "--port", PORT], { cwd: dir() });
     expect(r.exitCode, r.stderr).toBe(0);
     expect(r.stderr).toContain("replacing it with redis/redisson@tomcat9");
     const v = await run(["verify", "--json"]);
@@ -130,7 +126,7 @@ describe.runIf(available)("redis labs on a real Docker engine", () => {
   it("Redisson on Tomcat 10.1 (jakarta) with the matching jar", async () => {
     const r = await run(
       ["up", "redis", "--manager", "redisson", "--tomcat", "10.1", "--port", PORT, "--json"],
-      { cwd },
+      { cwd: dir() },
     );
     expect(r.exitCode, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).variant).toBe("redis/redisson@tomcat10.1");
@@ -141,7 +137,7 @@ describe.runIf(available)("redis labs on a real Docker engine", () => {
   it("--jars: the user's own jars go into lib/ and the config follows their package", async () => {
     // Reuse the verified jars from the cache as "the user's own" build.
     const cache = cacheDir();
-    const jars = join(cwd, "my-jars");
+    const jars = join(dir(), "my-jars");
     await mkdir(jars, { recursive: true });
     for (const rel of [
       "com/bluejeans/tomcat-redis-session-manager/2.0.0/tomcat-redis-session-manager-2.0.0.jar",
@@ -150,7 +146,7 @@ describe.runIf(available)("redis labs on a real Docker engine", () => {
     ]) {
       await copyFile(join(cache, "maven", rel), join(jars, rel.split("/").at(-1)!));
     }
-    const r = await run(["up", "redis", "--jars", jars, "--port", PORT], { cwd });
+    const r = await run(["up", "redis", "--jars", jars, "--port", PORT], { cwd: dir() });
     expect(r.exitCode, r.stderr).toBe(0);
     const v = await run(["verify"]);
     expect(v.exitCode, v.stdout).toBe(0);
