@@ -37,19 +37,63 @@ export function attr(el: XmlElement, name: string): XmlAttribute | undefined {
   return el.attributes.find((a) => a.name === name);
 }
 
+/**
+ * saxes reports an error found at a line break as column 0 of the next line; Xerces (and an editor)
+ * put it after the last character of the line it ends.
+ */
+function atLineEnd(text: string, line: number, column: number): { line: number; column: number } {
+  if (column > 0 || line <= 1) return { line, column };
+  let start = 0;
+  for (let l = 1; l < line - 1; l++) start = text.indexOf("\n", start) + 1;
+  const end = text.indexOf("\n", start);
+  return { line: line - 1, column: (end < 0 ? text.length : end) - start + 1 };
+}
+
 export function firstWellFormednessError(text: string): XmlDocument["error"] {
   const parser = new SaxesParser({ position: true });
   let error: XmlDocument["error"];
+  // Where the last piece of markup ended, to find the start of stray text after it.
+  let lastMarkupEnd = 0;
+  const markupEnded = () => {
+    if (!error) lastMarkupEnd = parser.position;
+  };
+  for (const event of [
+    "xmldecl",
+    "processinginstruction",
+    "comment",
+    "doctype",
+    "opentag",
+    "closetag",
+    "cdata",
+  ] as const) {
+    parser.on(event, markupEnded);
+  }
   parser.on("error", (e) => {
     // saxes prefixes "line:column: "; keep only the message, the position is reported separately.
-    error ??= { line: parser.line, column: parser.column, message: e.message.replace(/^\d+:\d+: /, "") };
+    error ??= {
+      ...atLineEnd(text, parser.line, parser.column),
+      message: e.message.replace(/^\d+:\d+: /, ""),
+    };
   });
   try {
     parser.write(text).close();
   } catch (e) {
     error ??= { line: parser.line, column: parser.column, message: (e as Error).message };
   }
+  if (error && /outside of root node/.test(error.message))
+    error = { ...error, ...strayTextStart(text, lastMarkupEnd) };
+  // Errors found at the end of input are reported, as by Xerces, where the input ends.
+  if (error && /^unclosed|must contain a root element/.test(error.message))
+    error = { ...error, ...strayTextStart(text, text.length) };
   return error;
+}
+
+/** Line and column of the first non-blank character from `from` (or of the end of the text). */
+function strayTextStart(text: string, from: number): { line: number; column: number } {
+  let start = from;
+  while (start < text.length && /\s/.test(text[start] ?? "")) start++;
+  const before = text.slice(0, start);
+  return { line: before.split("\n").length, column: start - before.lastIndexOf("\n") };
 }
 
 const SPACE = /[\s\u00a0\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff]/;
@@ -68,6 +112,7 @@ export function parseXml(text: string): XmlDocument {
   const doc: XmlDocument = { roots: [], elements: [], comments: [], tags: [] };
   const stack: XmlElement[] = [];
   const opaque: Array<[number, number]> = [];
+  let piError: XmlDocument["error"];
   const n = text.length;
   let i = text.indexOf("<");
   while (i >= 0 && i < n) {
@@ -85,6 +130,7 @@ export function parseXml(text: string): XmlDocument {
       const end = text.indexOf(">", i);
       const stop = end < 0 ? n : end + 1;
       opaque.push([i, stop]);
+      if (text[i + 1] === "?") piError ??= processingInstructionError(text, i);
       i = stop;
     } else if (text.startsWith("</", i)) {
       let j = i + 2;
@@ -102,7 +148,10 @@ export function parseXml(text: string): XmlDocument {
     if (i < n) i = text.indexOf("<", i);
   }
   const skip = [...doc.comments, ...opaque].sort((a, b) => a[0] - b[0]);
-  doc.error = earliest(firstWellFormednessError(text), bareAmpersand(text, skip));
+  doc.error = [bareAmpersand(text, skip), unknownEncoding(text), piError].reduce(
+    earliest,
+    firstWellFormednessError(text),
+  );
   return doc;
 }
 
@@ -126,6 +175,36 @@ function bareAmpersand(text: string, skip: Array<[number, number]>): XmlDocument
     };
   }
   return undefined;
+}
+
+/** `<?target?...`: Xerces requires white space between a processing instruction's target and its data. */
+function processingInstructionError(text: string, start: number): XmlDocument["error"] {
+  const target = /^<\?([A-Za-z_:][\w.:-]*)/.exec(text.slice(start, start + 200))?.[1];
+  if (!target) return undefined;
+  const after = start + 2 + target.length;
+  if (text.startsWith("?>", after) || /\s/.test(text[after] ?? " ")) return undefined;
+  const before = text.slice(0, after);
+  return {
+    line: before.split("\n").length,
+    column: after - before.lastIndexOf("\n"),
+    message: "white space is required between the processing instruction target and data",
+  };
+}
+
+/** An encoding name in the XML declaration that no decoder knows: Xerces fails before reading any markup. */
+function unknownEncoding(text: string): XmlDocument["error"] {
+  const m = /^<\?xml[^>]*?\bencoding\s*=\s*["']([^"']*)["']/.exec(text);
+  if (!m?.[1]) return undefined;
+  try {
+    new TextDecoder(m[1]);
+    return undefined;
+  } catch {
+    return {
+      line: 1,
+      column: m[0].length - m[1].length,
+      message: `unsupported encoding "${m[1]}" in the XML declaration`,
+    };
+  }
 }
 
 function earliest(a: XmlDocument["error"], b: XmlDocument["error"]): XmlDocument["error"] {

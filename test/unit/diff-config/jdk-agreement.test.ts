@@ -3,9 +3,12 @@
  * digester uses) on every XML fixture: same ok/not-ok, and the same line.
  */
 import { execa } from "execa";
+import fc from "fast-check";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadFromBytes } from "../../../src/diff-config/load.js";
 import { fixtureFiles, hasTool, shouldRun } from "./tool-support.js";
 
@@ -25,21 +28,74 @@ function ourVerdict(path: string): "ok" | number {
   return error ? error.line : "ok";
 }
 
+/** Random single-character edits of a known-good config, with the characters that break XML. */
+function mutants(source: string, count: number, seed: number): string[] {
+  const chars = [
+    "<",
+    ">",
+    "&",
+    '"',
+    "'",
+    "/",
+    "=",
+    " ",
+    "\u00a0",
+    "\u201c",
+    "-",
+    "!",
+    "?",
+    "\n",
+    "x",
+    ";",
+    "\u0001",
+    "]",
+  ];
+  const edit = fc.record({ at: fc.nat(), del: fc.boolean(), ch: fc.constantFrom(...chars) });
+  return fc.sample(fc.array(edit, { minLength: 1, maxLength: 2 }), { seed, numRuns: count }).map((edits) => {
+    let text = source;
+    for (const e of edits) {
+      const at = e.at % text.length;
+      text = e.del ? text.slice(0, at) + text.slice(at + 1) : text.slice(0, at) + e.ch + text.slice(at);
+    }
+    return text;
+  });
+}
+
+const MUTANT_DIR = mkdtempSync(join(tmpdir(), "sessionlab-xml-"));
+const CANONICAL = join(import.meta.dirname, "..", "..", "..", "fixtures", "diff-config", "canonical");
+const mutantFiles = ["context-msm.xml", "server.xml"].flatMap((name, k) =>
+  mutants(readFileSync(join(CANONICAL, name), "utf8"), 200, 20261126 + k).map((text, i) => {
+    const path = join(MUTANT_DIR, `${i}-${name}`);
+    writeFileSync(path, text);
+    return path;
+  }),
+);
+
 describe.runIf(shouldRun(javaPresent))("agreement with the JDK XML parser", () => {
   const jdk = new Map<string, "ok" | number>();
 
   beforeAll(async () => {
     if (!javaPresent) throw new Error("java is not on PATH (required on CI)");
-    const { stdout } = await execa("java", [CHECKER, ...files], { timeout: 120_000 });
+    const { stdout } = await execa("java", [CHECKER, ...files, ...mutantFiles], { timeout: 120_000 });
     for (const row of stdout.split("\n")) {
       const [path, verdict] = row.split("\t");
       if (path && verdict) jdk.set(path, verdict === "ok" ? "ok" : Number(verdict.split(":")[0]));
     }
   }, 180_000);
+  afterAll(() => rmSync(MUTANT_DIR, { recursive: true, force: true }));
+
+  it("agrees on verdict and line for 400 random edits of the lab's context.xml and server.xml", () => {
+    const disagreements = mutantFiles
+      .map((path) => ({ path, ours: ourVerdict(path), jdk: jdk.get(path) }))
+      .filter((r) => r.ours !== r.jdk);
+    expect(disagreements).toEqual([]);
+    // The edits must actually break documents, or the comparison proves little.
+    expect(mutantFiles.filter((p) => jdk.get(p) !== "ok").length).toBeGreaterThan(100);
+  });
 
   it("covers the XML fixtures", () => {
     expect(files.length).toBeGreaterThan(40);
-    expect(jdk.size).toBe(files.length);
+    expect(jdk.size).toBe(files.length + mutantFiles.length);
   });
 
   it.each(files.map((f) => [f.slice(f.indexOf("fixtures/")), f]))("%s", (_name, path) => {
