@@ -29,6 +29,7 @@ export function lintFile(
           message: r.message,
           fix: r.fix ?? rule.meta.fix,
           ...(rule.meta.fixable && r.edit ? { edit: r.edit } : {}),
+          ...(r.length && r.length > 1 ? { length: r.length } : {}),
         });
       },
     });

@@ -27,6 +27,8 @@ export interface Finding {
   message: string;
   fix: string;
   edit?: Edit;
+  /** How many characters the finding spans on its line (for the caret); 1 when not given. */
+  length?: number;
 }
 
 export interface LoadedFile {
@@ -55,6 +57,7 @@ export interface ReportInput {
   fix?: string;
   severity?: Severity;
   edit?: Edit;
+  length?: number;
 }
 
 export interface RuleContext {

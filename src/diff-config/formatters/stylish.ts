@@ -6,10 +6,10 @@ import type { FileReport, Report, Severity } from "../types.js";
 const WINDOW = 100;
 
 /** The source line made visible and a caret under the column, trimmed to a window around it. */
-export function excerpt(lineText: string, column: number): { line: string; caret: string } {
+export function excerpt(lineText: string, column: number, length = 1): { line: string; caret: string } {
   const before = visible(lineText.slice(0, column - 1));
-  const at = visible(lineText.slice(column - 1, column) || " ");
-  const after = visible(lineText.slice(column));
+  const at = visible(lineText.slice(column - 1, column - 1 + length) || " ");
+  const after = visible(lineText.slice(column - 1 + length));
   let line = before + at + after;
   let caretAt = before.length;
   if (line.length > WINDOW) {
@@ -18,7 +18,7 @@ export function excerpt(lineText: string, column: number): { line: string; caret
       (start > 0 ? "…" : "") + line.slice(start, start + WINDOW) + (start + WINDOW < line.length ? "…" : "");
     caretAt = caretAt - start + (start > 0 ? 1 : 0);
   }
-  return { line, caret: " ".repeat(caretAt) + "^".repeat(Math.max(1, Math.min(at.length, 40))) };
+  return { line, caret: " ".repeat(caretAt) + "^".repeat(Math.max(1, Math.min(at.length, 60))) };
 }
 
 function paint(c: ChalkInstance, s: Severity): string {
@@ -35,7 +35,8 @@ function formatFile(f: FileReport, c: ChalkInstance, showDiff: boolean): string[
   const gutter = String(Math.max(1, ...f.findings.map((x) => x.line))).length;
   for (const x of f.findings) {
     out.push(`  ${f.path}:${x.line}:${x.column}  ${paint(c, x.severity)}  ${x.message}  ${c.dim(x.rule)}`);
-    const { line, caret } = excerpt(f.source.lineText(x.line), x.column);
+    // A run of pasted characters is underlined whole.
+    const { line, caret } = excerpt(f.source.lineText(x.line), x.column, x.length);
     const num = String(x.line).padStart(gutter);
     out.push(c.dim(`    ${num} | `) + line);
     out.push(c.dim(`    ${" ".repeat(gutter)} | `) + c.red(caret));

@@ -36,6 +36,7 @@ export function charRule(spec: CharRuleSpec): Rule {
         const replacement = ascii === undefined ? undefined : ascii === "" ? "remove it" : `type '${ascii}'`;
         ctx.report({
           offset,
+          length,
           severity,
           message: `${length > 1 ? `${length} × ` : ""}${describeChar(code)} ${effect}.`,
           fix: replacement ? `Replace ${length > 1 ? "them" : "it"}: ${replacement}.` : meta.fix,
