@@ -4,13 +4,16 @@
  */
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { readZipEntry } from "./zip.js";
+import { readFileSync } from "node:fs";
+import { readZipEntry, zipEntryNames } from "./zip.js";
 
 export interface CatalinaBase {
   dir: string;
   /** Config files found under conf/. */
   configs: string[];
   jars: string[];
+  /** The classes in a lib/ jar (read on first use), for checking that a className exists. */
+  classesIn(jar: string): string[];
   tomcatVersion?: string;
   tomcatMajor?: number;
   javaMajor?: number;
@@ -84,9 +87,22 @@ export async function readCatalinaBase(dir: string): Promise<CatalinaBase> {
       if (f.endsWith(".xml")) configs.push(join(conf, "Catalina", host, f));
   }
   const tomcatVersion = await detectVersion(dir);
+  const classes = new Map<string, string[]>();
   return {
     dir,
     configs,
+    classesIn(jar) {
+      let names = classes.get(jar);
+      if (!names) {
+        try {
+          names = zipEntryNames(readFileSync(join(dir, "lib", jar))).filter((n) => n.endsWith(".class"));
+        } catch {
+          names = [];
+        }
+        classes.set(jar, names);
+      }
+      return names;
+    },
     jars: (await list(join(dir, "lib"))).filter((f) => f.endsWith(".jar")),
     tomcatVersion,
     tomcatMajor: tomcatVersion ? Number(tomcatVersion.split(".")[0]) : undefined,

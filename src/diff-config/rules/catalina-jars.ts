@@ -1,6 +1,7 @@
 import { attr } from "../xml.js";
 import { at, knownManagers, type ManagerInfo } from "./helpers.js";
-import type { Rule } from "../types.js";
+import type { CatalinaBase } from "../catalina-base.js";
+import type { Rule, RuleContext } from "../types.js";
 
 interface JarNeed {
   pattern: RegExp;
@@ -69,6 +70,30 @@ export function requiredJars(m: ManagerInfo, tomcatMajor: number | undefined): J
   return [];
 }
 
+/** The jar that should hold the manager class is there, but the class is not: a package-name mismatch. */
+function checkClassInJars(ctx: RuleContext, m: ManagerInfo, base: CatalinaBase): void {
+  const stem =
+    m.cls.flavor === "msm"
+      ? /^memcached-session-manager-/
+      : m.cls.flavor === "jcoleman"
+        ? /^tomcat-redis-session-manager/
+        : /^redisson-/;
+  const jars = base.jars.filter((j) => stem.test(j));
+  if (jars.length === 0) return;
+  const wanted = `${m.className.replace(/\./g, "/")}.class`;
+  if (jars.some((j) => base.classesIn(j).includes(wanted))) return;
+  const simple = wanted.slice(wanted.lastIndexOf("/") + 1);
+  const found = jars.flatMap((j) => base.classesIn(j).filter((c) => c.endsWith(`/${simple}`)))[0];
+  const actual = found?.replace(/\.class$/, "").replace(/\//g, ".");
+  ctx.report({
+    offset: at(m.el, "className"),
+    message: `No jar in lib/ (${jars.join(", ")}) contains ${m.className}${actual ? `; the jar has ${actual}` : ""}: ClassNotFoundException at start.`,
+    fix: actual
+      ? `Write className="${actual}" (and the same package for the Valve).`
+      : "Install the jar that provides this class.",
+  });
+}
+
 export const catalinaJars: Rule = {
   meta: {
     id: "catalina-jars",
@@ -85,6 +110,7 @@ export const catalinaJars: Rule = {
     const base = ctx.base;
     if (!base) return;
     for (const m of knownManagers(ctx.file)) {
+      checkClassInJars(ctx, m, base);
       const missing = requiredJars(m, base.tomcatMajor).filter(
         (j) => !base.jars.some((f) => j.pattern.test(f)),
       );
