@@ -118,23 +118,14 @@ export function parseNginx(text: string): NginxConfig {
       i = j;
     } else {
       let j = i;
-      let value = "";
       while (j < n && !isSpace(text[j]) && !";{}".includes(text[j] ?? "")) {
-        // "${" ... "}" is one token in nginx.
+        // "${" ... "}" is one token in nginx, and a backslash escapes the next character.
         if (text[j] === "$" && text[j + 1] === "{") {
           const close = text.indexOf("}", j);
-          const stop = close < 0 ? n : close + 1;
-          value += text.slice(j, stop);
-          j = stop;
-          continue;
-        }
-        if (text[j] === "\\" && j + 1 < n) {
-          value += text.slice(j, j + 2);
-          j += 2;
-          continue;
-        }
-        value += text[j++];
+          j = close < 0 ? n : close + 1;
+        } else j += text[j] === "\\" ? 2 : 1;
       }
+      const value = text.slice(i, Math.min(j, n));
       words.push({ value, offset: i, quoted: false });
       i = j;
     }

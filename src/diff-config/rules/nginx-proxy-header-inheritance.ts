@@ -4,6 +4,16 @@ import type { Rule } from "../types.js";
 const headersOf = (list: NginxDirective[] | undefined) =>
   (list ?? []).filter((d) => d.name === "proxy_set_header").map((d) => d.args[0]?.value.toLowerCase() ?? "");
 
+/** headersOf, remembered per block: an http block with thousands of servers is asked once. */
+function cached(): (d: NginxDirective) => string[] {
+  const memo = new Map<NginxDirective, string[]>();
+  return (d) => {
+    let h = memo.get(d);
+    if (!h) memo.set(d, (h = headersOf(d.block)));
+    return h;
+  };
+}
+
 export const nginxProxyHeaderInheritance: Rule = {
   meta: {
     id: "nginx-proxy-header-inheritance",
@@ -18,12 +28,13 @@ export const nginxProxyHeaderInheritance: Rule = {
     fixable: false,
   },
   check(ctx) {
+    const headers = cached();
     for (const d of walkNginx(ctx.file.nginx?.directives ?? [])) {
       if (!d.block || !["location", "server", "if"].includes(d.name)) continue;
-      const inner = headersOf(d.block);
+      const inner = headers(d);
       if (inner.length === 0) continue;
       let outer: string[] = [];
-      for (let p = d.parent; p && outer.length === 0; p = p.parent) outer = headersOf(p.block);
+      for (let p = d.parent; p && outer.length === 0; p = p.parent) outer = headers(p);
       const lost = outer.filter((h) => !inner.includes(h));
       const first = d.block.find((x) => x.name === "proxy_set_header");
       if (lost.length === 0 || !first) continue;
