@@ -33,6 +33,14 @@ export async function benchDiffConfig(): Promise<Array<{ name: string; ms: numbe
     const big = join(dir, "context.xml");
     // About 1 MB of Managers, with one pasted NO-BREAK SPACE so every layer has work to do.
     writeFileSync(big, `<Context>${body.repeat(Math.ceil(1_048_576 / body.length))}\u00a0</Context>\n`);
+    const nginx = readFileSync(join(CANONICAL, "nginx.conf"), "utf8");
+    const server =
+      "    server {\n        listen 8080;\n        location / { proxy_pass http://tomcats; }\n    }\n";
+    const bigNginx = join(dir, "nginx.conf");
+    writeFileSync(
+      bigNginx,
+      nginx.replace("http {", `http {\n${server.repeat(Math.ceil(1_048_576 / server.length))}`),
+    );
     await lintFiles([BLOG]); // warm-up: module loading is not the linter's speed
     return [
       {
@@ -52,6 +60,11 @@ export async function benchDiffConfig(): Promise<Array<{ name: string; ms: numbe
       {
         name: "diff-config: 1 MB context.xml (median of 5)",
         ms: await median(5, () => lintFiles([big])),
+        targetMs: 1000,
+      },
+      {
+        name: "diff-config: 1 MB nginx.conf (median of 5)",
+        ms: await median(5, () => lintFiles([bigNginx])),
         targetMs: 1000,
       },
     ];
