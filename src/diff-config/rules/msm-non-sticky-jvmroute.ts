@@ -1,3 +1,4 @@
+import { walkNginx } from "../nginx.js";
 import { jvmRoutes, knownManagers, msmSticky, at } from "./helpers.js";
 import type { Rule } from "../types.js";
 
@@ -18,12 +19,21 @@ export const msmNonStickyJvmRoute: Rule = {
     const routes = jvmRoutes(ctx.files);
     const route = routes[0];
     if (!route) return;
+    // Behind a balancer that routes by the jvmRoute suffix, the stale route sends users to the wrong Tomcat.
+    const routeSticky = ctx.files.some((f) =>
+      [...walkNginx(f.nginx?.directives ?? [])].some(
+        (d) => d.name === "sticky" || (d.name === "map" && /jsessionid/i.test(d.args[0]?.value ?? "")),
+      ),
+    );
     for (const { el, cls } of knownManagers(ctx.file)) {
       if (cls.flavor !== "msm" || msmSticky(el)) continue;
       ctx.report({
         offset: at(el, "sticky"),
-        message: `Non-sticky msm with jvmRoute="${route.route}" in ${route.file.path}: msm logs a WARN, and session ids keep the creating Tomcat's route.`,
-        fix: "Fine behind round robin; with route-sticky nginx remove jvmRoute from the Engine.",
+        severity: routeSticky ? "warning" : "info",
+        message: `Non-sticky msm with jvmRoute="${route.route}" in ${route.file.path}: msm logs a WARN, and session ids keep the creating Tomcat's route${routeSticky ? ", which the route-sticky nginx config then follows to the wrong Tomcat" : ""}.`,
+        fix: routeSticky
+          ? "Remove jvmRoute from the Engine (msm's advice), or balance round robin."
+          : "Fine behind round robin; with route-sticky nginx remove jvmRoute from the Engine.",
       });
     }
   },
