@@ -16,30 +16,31 @@ export const nginxRouteMismatch: Rule = {
     fixable: false,
   },
   check(ctx) {
-    const routes = jvmRoutes(ctx.files).map((r) => r.route);
+    const routes = [...new Set(jvmRoutes(ctx.files).map((r) => r.route))];
     if (routes.length === 0) return;
+    // Routes nginx uses: route= on upstream servers, and ~\.route$ keys of a map on the session cookie/URI.
+    const used: Array<{ route: string; offset: number; what: string }> = [];
     for (const d of walkNginx(ctx.file.nginx?.directives ?? [])) {
       if (d.name === "server" && d.parent?.name === "upstream") {
         for (const a of d.args) {
           const route = /^route=(.*)$/.exec(a.value)?.[1];
-          if (route === undefined || routes.includes(route)) continue;
-          ctx.report({
-            offset: a.offset,
-            message: `route=${route} matches no jvmRoute (${routes.join(", ")}).`,
-            fix: "Use the jvmRoute of the Tomcat behind this server.",
-          });
+          if (route !== undefined) used.push({ route, offset: a.offset, what: `route=${route}` });
         }
       }
       if (d.parent?.name === "map" && /jsessionid|route/i.test(d.parent.args.map((a) => a.value).join(" "))) {
-        const key = d.name;
-        const literal = /^~\*?\\\.(\w+)\$$/.exec(key)?.[1];
-        if (literal === undefined || routes.includes(literal)) continue;
-        ctx.report({
-          offset: d.offset,
-          message: `Route pattern ${key} matches no jvmRoute (${routes.join(", ")}).`,
-          fix: `Use ~\\.${routes[0]}$ and the like, one per Tomcat.`,
-        });
+        const route = /^~\*?\\\.(\w+)\$$/.exec(d.name)?.[1];
+        if (route !== undefined) used.push({ route, offset: d.offset, what: `Route pattern ${d.name}` });
       }
+    }
+    // With fewer server.xml than routes, the missing Tomcats' routes are simply unknown.
+    if (new Set(used.map((u) => u.route)).size > routes.length) return;
+    for (const u of used) {
+      if (routes.includes(u.route)) continue;
+      ctx.report({
+        offset: u.offset,
+        message: `${u.what} matches no jvmRoute (${routes.join(", ")}).`,
+        fix: "Use exactly the jvmRoute of the Tomcat behind it.",
+      });
     }
   },
 };
