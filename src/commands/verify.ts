@@ -23,7 +23,7 @@ export function verifyCommand(): Command {
     .option("--url <url>", "probe any deployment instead (sessionlab's probe page or the classic index.jsp)")
     .option(
       "--store <url>",
-      "with --url: read sessions from this store too, e.g. memcached://127.0.0.1:11211",
+      "with --url: read the session from this store too: memcached://host:port or redis://[:password@]host:port[/db]",
     )
     .option("--requests <n>", "sequential requests by one client (at least 20)", parseCount, 20)
     .option("--clients <n>", "parallel clients for the isolation check", parseCount, 8)

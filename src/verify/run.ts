@@ -45,7 +45,11 @@ export async function verify(opts: VerifyOptions): Promise<VerifyReport> {
     url = normaliseUrl(opts.url);
     store = opts.store
       ? { via: "url", url: opts.store }
-      : { via: "none", reason: "not checked: with --url, name the store with --store memcached://host:port" };
+      : {
+          via: "none",
+          reason:
+            "not checked: with --url, name the store with --store memcached://host:port or redis://:password@host:port",
+        };
   } else {
     const runtime = await DockerRuntime.connect();
     const lab = await resolveLab(runtime, opts.lab);

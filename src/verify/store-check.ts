@@ -7,6 +7,7 @@ import type { DockerRuntime } from "../runtime/docker.js";
 import { LABEL_MANAGER } from "../runtime/labels.js";
 import { type StoreLookup, storeAdapter } from "../stores/index.js";
 import { lookupOverTcp } from "../stores/memcached.js";
+import { lookupRedisUrl } from "../stores/redis-url.js";
 import { type CheckResult, result } from "./checks.js";
 
 /** Where to read sessions from: the lab's store container, or a store the user names by URL. */
@@ -64,18 +65,34 @@ export async function checkInStore(target: StoreTarget, sessionId: string | unde
 }
 
 async function checkUrlStore(url: string, sessionId: string): Promise<CheckResult> {
-  const u = new URL(url);
-  if (u.protocol !== "memcached:") {
-    return result("in-store", "skip", `--store ${u.protocol}// is not supported; use memcached://host:port`);
-  }
+  let u: URL;
   try {
-    const lookup = await lookupOverTcp(u.hostname, Number(u.port || 11211), sessionId);
-    const where = `memcached at ${u.host}`;
+    u = new URL(url);
+  } catch {
+    return result(
+      "in-store",
+      "fail",
+      `--store ${url} is not a URL; use memcached://host:port or redis://[:password@]host:port`,
+    );
+  }
+  const where = `${u.protocol.slice(0, -1)} at ${u.host}`;
+  try {
+    let lookup: StoreLookup;
+    if (u.protocol === "memcached:")
+      lookup = await lookupOverTcp(u.hostname, Number(u.port || 11211), sessionId);
+    else if (u.protocol === "redis:" || u.protocol === "rediss:")
+      lookup = await lookupRedisUrl(url, sessionId);
+    else
+      return result(
+        "in-store",
+        "skip",
+        `--store ${u.protocol}// is not supported; use memcached:// or redis://`,
+      );
     return lookup.found
       ? result("in-store", "pass", `${sessionId} found in ${where}`, [lookup.detail])
       : result("in-store", "fail", `${sessionId} is not in ${where}`, [lookup.detail]);
   } catch (e) {
-    return result("in-store", "fail", `could not read the store: ${(e as Error).message}`);
+    return result("in-store", "fail", `could not read ${where}: ${(e as Error).message}`);
   }
 }
 

@@ -60,7 +60,9 @@ describe.runIf(available)("memcached lab on a real Docker engine", () => {
     const r = await run(["verify"]);
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toMatch(/PASS\s+both Tomcats served/);
-    expect(r.stdout).toMatch(/PASS\s+session is in the store\s+[0-9A-F]{32}-n1\.tomcat\d found in memcached container/);
+    expect(r.stdout).toMatch(
+      /PASS\s+session is in the store\s+[0-9A-F]{32}-n1\.tomcat\d found in memcached container/,
+    );
     expect(r.stdout).toContain("the session is shared");
   });
 
@@ -80,6 +82,20 @@ describe.runIf(available)("memcached lab on a real Docker engine", () => {
       "in-store": "skip",
       parallel: "pass",
     });
+  });
+
+  it("verify --url with --store memcached:// reads the session from memcached by its network address", async () => {
+    const [store] = await docker.listContainers({ filters: { label: ["io.sessionlab.role=store"] } });
+    const ip = Object.values(store!.NetworkSettings.Networks)[0]!.IPAddress;
+    const r = await run([
+      "verify",
+      "--url",
+      `http://127.0.0.1:${PORT}/probe.jsp`,
+      "--store",
+      `memcached://${ip}:11211`,
+    ]);
+    expect(r.exitCode, r.stdout).toBe(0);
+    expect(r.stdout).toMatch(/PASS\s+session is in the store\s+\S+ found in memcached at /);
   });
 
   it("up again on the running lab leaves it running", async () => {

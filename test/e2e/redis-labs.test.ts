@@ -94,6 +94,29 @@ describe.runIf(available)("redis labs on a real Docker engine", () => {
     );
   });
 
+  it("verify --url with --store redis:// reads the session from Redis by its network address", async () => {
+    // The lab's own container, on the lab's own network: Redis is not published on the host.
+    const info = await (await redisContainer()).inspect();
+    const ip = Object.values(info.NetworkSettings.Networks)[0]!.IPAddress;
+    const conf = await readFile(join(dir(), "sessionlab-redis/redis/redis.conf"), "utf8");
+    const password = /^requirepass (\S+)$/m.exec(conf)![1];
+    const url = `http://127.0.0.1:${PORT}/probe.jsp`;
+    const ok = await run(["verify", "--url", url, "--store", `redis://:${password}@${ip}:6379`, "--json"]);
+    expect(ok.exitCode, ok.stdout).toBe(0);
+    expect((JSON.parse(ok.stdout) as Report).checks.find((c) => c.id === "in-store")!.status).toBe("pass");
+    const wrong = await run([
+      "verify",
+      "--url",
+      url,
+      "--store",
+      `redis://:not-the-password@${ip}:6379`,
+      "--json",
+    ]);
+    expect(wrong.exitCode).toBe(1);
+    const store = (JSON.parse(wrong.stdout) as Report).checks.find((c) => c.id === "in-store")!;
+    expect(store.summary).toMatch(/could not read redis at .*WRONGPASS/);
+  });
+
   it("verify exits 1, naming the store check, when Redis is stopped", async () => {
     const { exitCode, report } = await verifyWithRedisStopped();
     expect(exitCode).toBe(1);
