@@ -9,7 +9,7 @@ export const bom: Rule = {
     description: "File starts with a UTF-8 byte-order mark",
     why: "nginx reads it as part of the first directive (unknown directive \"\ufeffuser\", shown as mojibake like 锘?), Redis as a bad directive; Tomcat's parser skips it, but tools that read the file as text report 'Content is not allowed in prolog'.",
     fix: "Save the file as UTF-8 without BOM (--fix removes it).",
-    example: "EF BB BF then <Context> — Notepad's 'UTF-8' save",
+    example: "EF BB BF then <Context> (Notepad's 'UTF-8' save)",
     fixable: true,
   },
   check(ctx) {

@@ -9,7 +9,7 @@ export const crlf: Rule = {
     description: "Windows (CRLF) line endings in a file read on Linux",
     why: "nginx and Redis trim the CR at a line's end, but a CR left inside a quoted value, an include path or a shell snippet copied from the file becomes part of it; mixed endings also make diffs and sed edits misbehave. (XML parsers normalise CRLF, so XML files are not checked.)",
     fix: "Convert to LF: dos2unix FILE, or sed -i 's/\\r$//' FILE.",
-    example: "requirepass s3cret\\r\\n — a redis.conf edited in Notepad",
+    example: "requirepass s3cret\\r\\n (a redis.conf edited in Notepad)",
     fixable: false,
   },
   check(ctx) {
