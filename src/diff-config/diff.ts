@@ -18,7 +18,7 @@ function xmlLines(roots: XmlElement[]): string[] {
   for (let item = todo.pop(); item; item = todo.pop()) {
     const [el, depth] = item;
     const pad = "  ".repeat(depth);
-    out.push(`${pad}<${el.name}>`);
+    out.push(`${pad}<${el.name}>${el.text ? ` ${el.text.replace(/\s+/g, " ")}` : ""}`);
     for (const a of [...el.attributes].sort((x, y) => x.name.localeCompare(y.name)))
       out.push(`${pad}    ${a.name}="${a.value}"`);
     for (let k = el.children.length - 1; k >= 0; k--) todo.push([el.children[k] as XmlElement, depth + 1]);
@@ -63,6 +63,7 @@ export function diffFiles(known: LoadedFile, mine: LoadedFile): DiffLine[] {
     for (const text of c.value) all.push({ op, text: visible(text) });
   }
   if (!all.some((l) => l.op !== " ")) return [];
+  pairChangedAttributes(all);
   // Keep CONTEXT unchanged lines around each change; elide the rest.
   const keep = all.map((_, i) =>
     all.slice(Math.max(0, i - CONTEXT), i + CONTEXT + 1).some((x) => x.op !== " "),
@@ -78,4 +79,30 @@ export function diffFiles(known: LoadedFile, mine: LoadedFile): DiffLine[] {
   });
   if (skipped) out.push({ op: "~", text: `… ${skipped} unchanged line${skipped > 1 ? "s" : ""}` });
   return out;
+}
+
+const keyOf = (l: DiffLine) => /^\s*([^\s=]+)="/.exec(l.text)?.[1];
+
+/** Puts `- sticky="false"` right above `+ sticky="true "`, so a changed attribute reads as one change. */
+function pairChangedAttributes(lines: DiffLine[]): void {
+  for (let i = 0; i < lines.length;) {
+    let r = i;
+    while (lines[r]?.op === "-") r++;
+    let a = r;
+    while (lines[a]?.op === "+") a++;
+    if (r === i || a === r) {
+      i = Math.max(a, i + 1);
+      continue;
+    }
+    const removed = lines.slice(i, r);
+    const added = lines.slice(r, a);
+    const paired: DiffLine[] = [];
+    for (const rm of removed) {
+      paired.push(rm);
+      const k = added.findIndex((ad) => keyOf(ad) !== undefined && keyOf(ad) === keyOf(rm));
+      if (k >= 0) paired.push(...added.splice(k, 1));
+    }
+    lines.splice(i, a - i, ...paired, ...added);
+    i = a;
+  }
 }

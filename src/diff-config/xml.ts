@@ -20,6 +20,9 @@ export interface XmlElement {
   attributes: XmlAttribute[];
   children: XmlElement[];
   parent?: XmlElement;
+  /** Where the content after the start tag begins, and the text of an element without children. */
+  contentOffset?: number;
+  text?: string;
 }
 
 export interface XmlDocument {
@@ -139,6 +142,14 @@ export function parseXml(text: string): XmlDocument {
       // Usually the innermost element closes; search further out only when it does not.
       let at = stack.length - 1;
       while (at >= 0 && stack[at]?.name !== name) at--;
+      const closed = stack[at];
+      if (closed && closed.children.length === 0 && closed.contentOffset !== undefined) {
+        closed.text =
+          text
+            .slice(closed.contentOffset, i)
+            .replace(/<!--[\s\S]*?-->/g, "")
+            .trim() || undefined;
+      }
       if (at >= 0) stack.length = at;
       const end = text.indexOf(">", j);
       i = end < 0 ? n : end + 1;
@@ -244,7 +255,10 @@ function scanStartTag(text: string, start: number, doc: XmlDocument, stack: XmlE
     parent.children.push(el);
   } else doc.roots.push(el);
   doc.elements.push(el);
-  if (!selfClosing) stack.push(el);
+  if (!selfClosing) {
+    el.contentOffset = j;
+    stack.push(el);
+  }
   return j;
 }
 
