@@ -9,7 +9,8 @@ import type { Edit, Finding, LoadedFile } from "./types.js";
 
 /** The fixed text, or undefined when nothing safe is to be done. */
 export function fixedText(file: LoadedFile, findings: Finding[]): string | undefined {
-  if (file.invalidBytes.length > 0) return undefined;
+  // Undecodable bytes would be lost, and re-encoding UTF-16 could contradict its XML declaration.
+  if (file.invalidBytes.length > 0 || file.encoding !== "utf-8") return undefined;
   const edits = findings
     .flatMap((f) => (f.edit ? [f.edit] : []))
     .sort((a, b) => a.offset - b.offset || b.length - a.length);

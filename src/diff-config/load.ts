@@ -122,12 +122,19 @@ function withExtensionHint(kind: Kind, path: string): Kind {
 }
 
 export function loadFromBytes(path: string, bytes: Buffer, kindOverride?: Kind): LoadedFile {
-  const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  const body = hasBom ? bytes.subarray(3) : bytes;
-  let decoded = decodeUtf8(body);
+  // Notepad's "Unicode" is UTF-16 with a byte-order mark; read it, and let the bom rule say so.
+  const utf16 =
+    bytes[0] === 0xff && bytes[1] === 0xfe
+      ? "utf-16le"
+      : bytes[0] === 0xfe && bytes[1] === 0xff
+        ? "utf-16be"
+        : undefined;
+  const hasBom = utf16 !== undefined || (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf);
+  const body = hasBom ? bytes.subarray(utf16 ? 2 : 3) : bytes;
+  let decoded = utf16 ? { text: new TextDecoder(utf16).decode(body), invalid: [] } : decodeUtf8(body);
   const declared = declaredXmlEncoding(bytes);
   // A file that says it is GBK or ISO-8859-1 is read that way by Xerces, so it is not an error.
-  if (decoded.invalid.length > 0 && declared && !/^utf-?8$/i.test(declared)) {
+  if (!utf16 && decoded.invalid.length > 0 && declared && !/^utf-?8$/i.test(declared)) {
     try {
       decoded = { text: new TextDecoder(declared).decode(body), invalid: [] };
     } catch {
@@ -143,11 +150,21 @@ export function loadFromBytes(path: string, bytes: Buffer, kindOverride?: Kind):
     text,
     source: new SourceText(text),
     hasBom,
+    encoding: utf16 ?? "utf-8",
     invalidBytes: decoded.invalid,
     comments: [],
   };
   if (kind === "context-xml" || kind === "server-xml" || kind === "xml") {
     file.xml = parseXml(text);
+    // UTF-16 bytes under a declaration that says UTF-8: Xerces stops after the declaration.
+    const decl = utf16 ? /^<\?xml[^>]*encoding\s*=\s*["']utf-?8["'][^>]*\?>\s*/i.exec(text) : null;
+    if (decl) {
+      const at = file.source.position(decl[0].length);
+      file.xml.error = {
+        ...at,
+        message: `the XML declaration says UTF-8 but the file is ${utf16?.toUpperCase()}`,
+      };
+    }
     file.comments = file.xml.comments;
   } else if (kind === "nginx") {
     file.nginx = parseNginx(text);

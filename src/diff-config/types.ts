@@ -39,6 +39,8 @@ export interface LoadedFile {
   text: string;
   source: SourceText;
   hasBom: boolean;
+  /** "utf-8", or "utf-16le"/"utf-16be" for a file saved as Notepad's "Unicode". */
+  encoding: string;
   /** Offsets (in text) where undecodable bytes were replaced by U+FFFD. */
   invalidBytes: number[];
   xml?: XmlDocument;
