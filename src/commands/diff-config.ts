@@ -50,7 +50,10 @@ export function diffConfigCommand(): Command {
       ]),
     )
     .option("--lab [name]", "check the running lab's files as you edited them (or a lab folder)")
-    .option("--against <file>", "diff against this known-good file instead of the lab's")
+    .option(
+      "--against <file>",
+      "diff files of the same kind against this known-good file instead of the lab's",
+    )
     .option("--json", "print JSON on stdout (same as --format json)")
     .addOption(
       new Option("--format <format>", "output format")

@@ -17,7 +17,7 @@ export { RULES } from "./rules/index.js";
 export interface LintOptions {
   /** Force the kind of every file instead of detecting it. */
   kind?: Kind;
-  /** Compare with this file instead of the lab's canonical config. */
+  /** Compare files of this file's kind with it instead of the lab's canonical config. */
   against?: string;
   /** Compute the layer-4 diff (default true). */
   diff?: boolean;
@@ -94,8 +94,10 @@ export async function lintFiles(paths: string[], opts: LintOptions = {}): Promis
       };
     }
     if (opts.diff !== false) {
-      const knownPath = against ? undefined : canonicalFor(file);
-      const known = against ?? (knownPath ? loadKnown(knownPath, file.kind) : undefined);
+      // --against applies to files of its own kind; the others keep their lab's canonical config.
+      const mine = against?.kind === file.kind ? against : undefined;
+      const knownPath = mine ? undefined : canonicalFor(file);
+      const known = mine ?? (knownPath ? loadKnown(knownPath, file.kind) : undefined);
       if (known) report.diff = { against: known.path, lines: diffFiles(known, file) };
     }
     return report;

@@ -129,4 +129,21 @@ describe("sessionlab diff-config", () => {
       rmSync(lab, { recursive: true, force: true });
     }
   });
+
+  it("--against diffs files of the same kind against the given file", async () => {
+    await run(
+      "--json",
+      "--against",
+      fx("canonical/context-redis-classic.xml"),
+      fx("canonical/context-redisson.xml"),
+      fx("canonical/nginx.conf"),
+    );
+    const json = JSON.parse(out) as { files: Array<{ diff?: { against: string; lines: unknown[] } }> };
+    expect(json.files[0]?.diff?.against).toMatch(/context-redis-classic\.xml$/);
+    expect(json.files[0]?.diff?.lines.length).toBeGreaterThan(0);
+    expect(json.files[1]?.diff).toEqual({
+      against: expect.stringMatching(/canonical\/nginx\.conf$/),
+      lines: [],
+    });
+  });
 });
