@@ -8,7 +8,7 @@ export function formatSarif(report: Report, rules: readonly Rule[], version: str
   const used = new Set(report.files.flatMap((f) => f.findings.map((x) => x.rule)));
   const driverRules = rules.filter((r) => used.has(r.meta.id));
   const index = new Map(driverRules.map((r, i) => [r.meta.id, i]));
-  const uri = (p: string) => relative(process.cwd(), p).split(sep).join("/");
+  const uri = (p: string) => encodeURI(relative(process.cwd(), p).split(sep).join("/"));
   const sarif = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
