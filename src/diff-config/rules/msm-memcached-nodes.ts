@@ -33,9 +33,10 @@ export function nodeListProblem(v: string): string | undefined {
     return "a comma followed by a space is rejected: separate nodes by one comma or by whitespace, not both";
   const badId = /(?:^|[\s,])([^\s,:]*[^\w\s,:][^\s,:]*):[^:\s,]+:\d+/.exec(v)?.[1];
   if (badId) return `node id "${badId}" may only contain letters, digits and '_'`;
-  if (/^[^:\s,]+:\d+(?:[\s,]+[^:\s,]+:\d+)+$/.test(v)) return BARE_LIST;
-  if (/\w\.\w+:\d+/.test(v) && !/:[^:]+:/.test(v))
-    return "the old dotted form n1.host:port is rejected; write n1:host:port";
+  // Without a plain-word first id the list cannot match at all (the old javadoc's n1.host:port form).
+  if (/^[^:\s,]+:\d+(?:[\s,]+[^:\s,]+:\d+)+$/.test(v)) {
+    return "several host:port nodes without ids (or the old dotted n1.host:port form) are rejected; write n1:host1:11211 n2:host2:11211";
+  }
   return "it does not match <id>:<host>:<port> separated by whitespace or one comma";
 }
 
