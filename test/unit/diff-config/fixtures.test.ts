@@ -1,6 +1,8 @@
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { actualFindings, expectedFindings, fixtureCases, ruleFolders } from "./fixture-cases.js";
+import { actualFindings, expectedFindings, FIXTURES, fixtureCases, ruleFolders } from "./fixture-cases.js";
+import { lintFiles } from "../../../src/diff-config/index.js";
 import { RULES_BY_ID } from "../../../src/diff-config/rules/index.js";
 
 describe.each(ruleFolders())("rule %s", (rule) => {
@@ -28,4 +30,26 @@ describe.each(ruleFolders())("rule %s", (rule) => {
       });
     }
   }
+});
+
+describe("the labs' known-good configs", () => {
+  const dir = join(FIXTURES, "canonical");
+  const files = readdirSync(dir).map((f) => join(dir, f));
+
+  it.each(files.map((f) => [f.slice(dir.length + 1), f]))(
+    "%s alone: no error, no warning",
+    async (_name, path) => {
+      const report = await lintFiles([path]);
+      expect(report.files[0]?.findings).toEqual([]);
+      expect(report.files[0]?.diff?.lines ?? []).toEqual([]);
+    },
+  );
+
+  it("all together (cross-file rules included): no error, no warning", async () => {
+    const report = await lintFiles(files);
+    expect(report.errorCount).toBe(0);
+    expect(report.warningCount).toBe(0);
+    // The lab keeps jvmRoute with non-sticky msm on purpose: that is information only.
+    expect(report.files.flatMap((f) => f.findings).map((f) => f.rule)).toEqual(["msm-non-sticky-jvmroute"]);
+  });
 });
