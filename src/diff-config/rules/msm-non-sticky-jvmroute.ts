@@ -1,3 +1,4 @@
+import { dirname } from "node:path";
 import { walkNginx } from "../nginx.js";
 import { jvmRoutes, knownManagers, msmSticky, at } from "./helpers.js";
 import type { Rule } from "../types.js";
@@ -17,7 +18,8 @@ export const msmNonStickyJvmRoute: Rule = {
   },
   check(ctx) {
     const routes = jvmRoutes(ctx.files);
-    const route = routes[0];
+    // The server.xml next to this context.xml (same conf/) is this Tomcat's; else the first one given.
+    const route = routes.find((r) => dirname(r.file.path) === dirname(ctx.file.path)) ?? routes[0];
     if (!route) return;
     // Behind a balancer that routes by the jvmRoute suffix, the stale route sends users to the wrong Tomcat.
     const routeSticky = ctx.files.some((f) =>
