@@ -62,12 +62,14 @@ function formatFile(f: FileReport, c: ChalkInstance, showDiff: boolean): string[
 export function formatStylish(report: Report, c: ChalkInstance, opts: { diff?: boolean } = {}): string {
   const out: string[] = [];
   for (const f of report.files) out.push(...formatFile(f, c, opts.diff !== false), "");
-  const total = report.errorCount + report.warningCount + report.infoCount;
-  const summary = `${total} problem${total === 1 ? "" : "s"} (${report.errorCount} error${report.errorCount === 1 ? "" : "s"}, ${report.warningCount} warning${report.warningCount === 1 ? "" : "s"}, ${report.infoCount} info) in ${report.files.length} file${report.files.length === 1 ? "" : "s"}`;
+  const n = (count: number, word: string) => `${count} ${word}${count === 1 || word === "info" ? "" : "s"}`;
+  const files = n(report.files.length, "file");
+  const summary = `${n(report.errorCount, "error")}, ${n(report.warningCount, "warning")}, ${n(report.infoCount, "info")} in ${files}`;
+  // Info findings are notes, not problems: they never turn the summary yellow.
   out.push(
     report.errorCount > 0
       ? c.red.bold(`✖ ${summary}`)
-      : total > 0
+      : report.warningCount > 0
         ? c.yellow.bold(`⚠ ${summary}`)
         : c.green.bold(`✔ ${summary}`),
   );
