@@ -29,6 +29,7 @@ import { redisPersistPolicies } from "./redis-persist-policies.js";
 import { redissonSettings } from "./redisson-settings.js";
 import { redisClientPassword } from "./redis-client-password.js";
 import { nginxUpstreamUndefined } from "./nginx-upstream-undefined.js";
+import { nginxUpstreamName } from "./nginx-upstream-name.js";
 import { nginxBackupWithHash } from "./nginx-backup-with-hash.js";
 import { nginxProxyHeaderInheritance } from "./nginx-proxy-header-inheritance.js";
 import { nginxRouteMismatch } from "./nginx-route-mismatch.js";
@@ -69,6 +70,7 @@ export const RULES: readonly Rule[] = [
   redissonSettings,
   redisClientPassword,
   nginxUpstreamUndefined,
+  nginxUpstreamName,
   nginxBackupWithHash,
   nginxProxyHeaderInheritance,
   nginxRouteMismatch,
