@@ -3,7 +3,7 @@ import type { ChalkInstance } from "chalk";
 import { visible } from "../characters.js";
 import type { FileReport, Report, Severity } from "../types.js";
 
-const WINDOW = 100;
+const WINDOW = 140;
 
 /** The source line made visible and a caret under the column, trimmed to a window around it. */
 export function excerpt(lineText: string, column: number, length = 1): { line: string; caret: string } {
