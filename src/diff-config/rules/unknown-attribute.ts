@@ -28,6 +28,17 @@ export const unknownAttribute: Rule = {
     fixable: false,
   },
   check(ctx) {
+    // classname="…" (wrong case) leaves className unset: Tomcat silently uses its default class instead.
+    for (const el of ctx.file.xml?.elements ?? []) {
+      const wrong = el.attributes.find((a) => a.name !== "className" && a.name.toLowerCase() === "classname");
+      if (!wrong || el.attributes.some((a) => a.name === "className")) continue;
+      ctx.report({
+        offset: wrong.nameOffset,
+        severity: "error",
+        message: `<${el.name} ${wrong.name}="…">: the attribute is className (case-sensitive); Tomcat ignores ${wrong.name} and ${el.name === "Manager" ? "silently uses StandardManager, so no session is shared" : "uses its default class"}.`,
+        fix: `Write className="${wrong.value.trim()}".`,
+      });
+    }
     for (const { el, cls } of knownManagers(ctx.file)) {
       for (const a of el.attributes) {
         if (cls.attributes.has(a.name)) continue;
