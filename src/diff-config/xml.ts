@@ -85,10 +85,20 @@ export function firstWellFormednessError(text: string): XmlDocument["error"] {
   }
   if (error && /outside of root node/.test(error.message))
     error = { ...error, ...strayTextStart(text, lastMarkupEnd) };
+  // A bad end tag is reported, as by Xerces, at the start of its name rather than where saxes gave up.
+  if (error && /clos(e|ing) tag/.test(error.message)) error = { ...error, ...endTagName(text, error) };
   // Errors found at the end of input are reported, as by Xerces, where the input ends.
   if (error && /^unclosed|must contain a root element/.test(error.message))
     error = { ...error, ...strayTextStart(text, text.length) };
   return error;
+}
+
+function endTagName(text: string, at: { line: number; column: number }): { line: number; column: number } {
+  let lineStart = 0;
+  for (let l = 1; l < at.line; l++) lineStart = text.indexOf("\n", lineStart) + 1;
+  const tag = text.lastIndexOf("</", lineStart + Math.max(0, at.column - 1));
+  if (tag < lineStart) return at;
+  return { line: at.line, column: tag - lineStart + 3 };
 }
 
 /** Line and column of the first non-blank character from `from` (or of the end of the text). */
