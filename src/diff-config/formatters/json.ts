@@ -1,7 +1,9 @@
 /** Machine output: {"files":[{"path","kind","findings":[{rule,severity,line,column,message,fix}]}]}. */
 import type { Report } from "../types.js";
 
-export function formatJson(report: Report): string {
+type WithFixed = Report & { fixed?: Array<{ path: string; backup: string }> };
+
+export function formatJson(report: WithFixed): string {
   return (
     JSON.stringify(
       {
@@ -20,6 +22,7 @@ export function formatJson(report: Report): string {
           ...(f.diff ? { diff: f.diff } : {}),
         })),
         summary: { errors: report.errorCount, warnings: report.warningCount, info: report.infoCount },
+        ...(report.fixed?.length ? { fixed: report.fixed } : {}),
       },
       null,
       2,
