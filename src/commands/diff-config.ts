@@ -29,6 +29,7 @@ const VERSION = (
 /** --lab NAME-or-FOLDER: a folder is used as is; otherwise the running lab's folder is looked up. */
 async function labPaths(lab: string | boolean): Promise<string[]> {
   if (typeof lab === "string" && existsSync(lab)) return labFiles(lab);
+  // Loaded on demand: it brings in the Docker client, which linting files never needs.
   const { findLabDir } = await import("../labs/lab-dir.js");
   return labFiles(await findLabDir(typeof lab === "string" ? lab : undefined));
 }
