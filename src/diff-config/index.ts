@@ -8,7 +8,8 @@ import { applyFixes } from "./fix.js";
 import { isLabDir, labFiles } from "./lab-files.js";
 import { lintFile } from "./lint.js";
 import { loadFile, loadFromBytes } from "./load.js";
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { FileReport, Kind, LoadedFile, Report } from "./types.js";
 
 export type { Finding, FileReport, Report, Kind } from "./types.js";
@@ -54,14 +55,31 @@ async function expand(paths: string[]): Promise<Array<{ path: string; base?: Cat
       out.push(...base.configs.map((path) => ({ path, base })));
     } else if (isLabDir(p)) {
       out.push(...labFiles(p).map((path) => ({ path })));
+    } else if (existsSync(join(p, "nginx.conf"))) {
+      out.push(...nginxDirFiles(p).map((path) => ({ path })));
     } else {
       throw new SessionlabError(
-        `${p} is a folder but neither a CATALINA_BASE (conf/) nor a lab folder`,
-        "pass config files, or a folder holding conf/",
+        `${p} is a folder but neither a CATALINA_BASE (conf/), an nginx folder (nginx.conf) nor a lab folder`,
+        "pass config files, or a folder holding conf/ or nginx.conf",
       );
     }
   }
   return out;
+}
+
+/** An nginx folder such as /etc/nginx: nginx.conf and the usual include folders. */
+function nginxDirFiles(dir: string): string[] {
+  const included = ["conf.d", "sites-enabled"].flatMap((sub) => {
+    try {
+      return readdirSync(join(dir, sub))
+        .filter((f) => f.endsWith(".conf") || sub === "sites-enabled")
+        .sort()
+        .map((f) => join(dir, sub, f));
+    } catch {
+      return [];
+    }
+  });
+  return [join(dir, "nginx.conf"), ...included];
 }
 
 function count(files: FileReport[]): Report {

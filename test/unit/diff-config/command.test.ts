@@ -146,4 +146,19 @@ describe("sessionlab diff-config", () => {
       lines: [],
     });
   });
+
+  it("checks an nginx folder: nginx.conf and conf.d/*.conf", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "sessionlab-nginx-dir-"));
+    try {
+      mkdirSync(join(dir, "conf.d"));
+      cpSync(fx("canonical/nginx.conf"), join(dir, "nginx.conf"));
+      cpSync(fx("nginx-syntax/fragment.conf"), join(dir, "conf.d", "lab.conf"));
+      expect(await run("--json", "--no-diff", dir)).toBe(1);
+      const json = JSON.parse(out) as { files: Array<{ path: string; findings: Array<{ rule: string }> }> };
+      expect(json.files.map((f) => f.path.slice(dir.length + 1))).toEqual(["nginx.conf", "conf.d/lab.conf"]);
+      expect(json.files[1]?.findings.map((f) => f.rule)).toEqual(["nginx-syntax"]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
