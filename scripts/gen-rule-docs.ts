@@ -26,6 +26,7 @@ export function renderRuleDocs(): string {
     "```",
     "npx sessionlab diff-config conf/context.xml conf/server.xml /etc/nginx/nginx.conf /etc/redis.conf",
     "npx sessionlab diff-config /opt/tomcat          # a CATALINA_BASE: conf/ and lib/ (jars, Tomcat version)",
+    "npx sessionlab diff-config /etc/nginx           # nginx.conf with conf.d/ and sites-enabled/",
     "npx sessionlab diff-config --lab                # the running lab's files, as you edited them",
     "npx sessionlab diff-config --json FILE          # or --format sarif for code scanning",
     "npx sessionlab diff-config --fix FILE           # safe fixes only; the original is kept as FILE.bak",

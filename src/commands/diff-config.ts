@@ -41,7 +41,7 @@ export function diffConfigCommand(): Command {
     )
     .argument(
       "[paths...]",
-      "config files (context.xml, server.xml, nginx.conf, redis.conf) or a CATALINA_BASE folder",
+      "config files (context.xml, server.xml, nginx.conf, redis.conf), a CATALINA_BASE or an nginx folder",
     )
     .addOption(
       new Option("--kind <kind>", "treat every file as this kind instead of detecting it").choices([
