@@ -5,6 +5,7 @@ import { SourceText } from "./source-text.js";
 import { parseXml } from "./xml.js";
 import { parseNginx } from "./nginx.js";
 import { parseRedisConf } from "./redis-conf.js";
+import { NGINX_DIRECTIVES } from "./nginx-directives.js";
 import { REDIS_DIRECTIVES } from "./redis-directives.js";
 import { KINDS, type Kind, type LoadedFile } from "./types.js";
 
@@ -101,15 +102,20 @@ export function detectKind(text: string): Kind {
     return root === "Context" ? "context-xml" : root === "Server" ? "server-xml" : "xml";
   }
   let nginx = 0;
+  let nginxKnown = 0;
   let redis = 0;
   for (const raw of text.split("\n")) {
     const line = raw.replace(/#.*/, "").trim();
     if (!line) continue;
-    if (/[;{}]$/.test(line)) nginx++;
-    else if (REDIS_DIRECTIVES.has(line.split(/\s+/)[0]?.toLowerCase() ?? "")) redis++;
+    if (/[;{}]$/.test(line)) {
+      nginx++;
+      if (NGINX_DIRECTIVES.has(line.split(/[\s;{]/)[0] ?? "")) nginxKnown++;
+    } else if (REDIS_DIRECTIVES.has(line.split(/\s+/)[0]?.toLowerCase() ?? "")) redis++;
   }
-  if (nginx === 0 && redis === 0) return "text";
-  return nginx >= redis ? "nginx" : "redis";
+  // Java policy files and the like also end lines with ; and braces: nginx needs nginx's own words.
+  const isNginx = nginxKnown > 0 && nginxKnown * 3 >= nginx;
+  if (!isNginx && redis === 0) return "text";
+  return isNginx && nginx >= redis ? "nginx" : redis > 0 ? "redis" : "text";
 }
 
 /** When the content says nothing (an empty or comment-only file), the name decides. */

@@ -25,6 +25,12 @@ describe("loading a config", () => {
     expect(detectKind("upstream t {\n  server a:8080;\n}\n")).toBe("nginx");
     expect(detectKind("# redis\nbind 0.0.0.0\nport 6379\nrequirepass x\n")).toBe("redis");
     expect(detectKind("hello world")).toBe("text");
+    // A Java policy file ends lines with ; and braces too, but has none of nginx's words.
+    expect(
+      detectKind(
+        'grant codeBase "file:${catalina.home}/bin/-" {\n  permission java.security.AllPermission;\n};\n',
+      ),
+    ).toBe("text");
   });
 
   it("reads a UTF-8 BOM and UTF-16 without putting them in the text", () => {
