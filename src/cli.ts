@@ -18,7 +18,8 @@ export function buildProgram(): Command {
       if (err.code === "commander.helpDisplayed" || err.code === "commander.version") process.exit(0);
       process.exit(err.exitCode === 0 ? 0 : 2);
     });
-  for (const cmd of commands) program.addCommand(cmd());
+  // Subcommands inherit the exit override and output settings, so a bad flag exits 2 everywhere.
+  for (const cmd of commands) program.addCommand(cmd().copyInheritedSettings(program));
   return program;
 }
 

@@ -1,10 +1,10 @@
 import { Command } from "commander";
-import { EXIT_OK, SessionlabError } from "../core/errors.js";
+import { EXIT_OK } from "../core/errors.js";
+import { listLabs, severalLabsError } from "../orchestrator/discover.js";
 import { color, printJson } from "../core/output.js";
 import { runCommand } from "../core/run-command.js";
 import { teardown } from "../orchestrator/down.js";
 import { DockerRuntime } from "../runtime/docker.js";
-import { LABEL_LAB } from "../runtime/labels.js";
 
 interface DownFlags {
   all: boolean;
@@ -31,33 +31,28 @@ export function downCommand(): Command {
           const runtime = await DockerRuntime.connect();
           if (!name && !flags.all) {
             // With no name, act on the only lab there is; with several, ask rather than remove too much.
-            const labs = new Set(
-              [...(await runtime.listContainers()), ...(await runtime.listNetworks())].map(
-                (o) => o.labels[LABEL_LAB],
-              ),
-            );
-            if (labs.size > 1)
-              throw new SessionlabError(
-                `several labs exist: ${[...labs].join(", ")}`,
-                "name one, or use --all",
-              );
+            const labs = await listLabs(runtime);
+            if (labs.length > 1) throw severalLabsError(labs, "name one, or use --all");
           }
           const res = await teardown(runtime, flags.all ? undefined : name, {
             purgeDir: flags.purge,
             images: flags.images,
           });
-          if (ctx.json) printJson({ ok: true, ...res });
-          else if (!res.containers.length && !res.networks.length) {
-            process.stdout.write(`nothing to remove${name ? ` for ${name}` : ""}\n`);
-          } else {
-            process.stdout.write(
-              `${color.green("✔")} removed ${res.containers.length} containers and ${res.networks.length} network(s) of ${res.labs.join(", ")}\n`,
-            );
-            for (const d of res.removedDirs) process.stdout.write(`  deleted sessionlab's files in ${d}\n`);
-            for (const f of res.keptFiles) process.stdout.write(`  kept your file ${f}\n`);
+          if (ctx.json) {
+            printJson({ ok: true, ...res });
+            return EXIT_OK;
           }
-          if (!ctx.json && res.images.length)
-            process.stdout.write(`  removed images: ${res.images.join(", ")}\n`);
+          const out = (line: string) => process.stdout.write(line + "\n");
+          if (res.containers.length || res.networks.length) {
+            out(
+              `${color.green("✔")} removed ${res.containers.length} containers and ${res.networks.length} network(s) of ${res.labs.join(", ")}`,
+            );
+          } else if (!res.removedDirs.length && !res.images.length) {
+            out(`nothing to remove${name ? ` for ${name}` : ""}`);
+          }
+          for (const d of res.removedDirs) out(`  deleted sessionlab's files in ${d}`);
+          for (const f of res.keptFiles) out(`  kept your file ${f}`);
+          if (res.images.length) out(`  removed images: ${res.images.join(", ")}`);
           return EXIT_OK;
         },
         (_n, flags) => flags.json,

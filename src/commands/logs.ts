@@ -49,17 +49,15 @@ export function logsCommand(): Command {
           );
         }
         const width = Math.max(...targets.map((c) => nodeOf(c).length));
+        const many = targets.length > 1;
         await Promise.all(
-          targets.map((c) => {
-            const many = targets.length > 1;
+          targets.map(async (c) => {
             const tag = color.cyan(nodeOf(c).padEnd(width) + " |");
-            return runtime.followLogs(c.id, {
-              tail: flags.tail,
-              follow: flags.follow,
-              out: many ? prefixed(tag, process.stdout) : process.stdout,
-              err: many ? prefixed(tag, process.stderr) : process.stderr,
-              signal: ctx.signal,
-            });
+            const out = many ? prefixed(tag, process.stdout) : process.stdout;
+            const err = many ? prefixed(tag, process.stderr) : process.stderr;
+            if (!flags.follow) out.write(await runtime.logText(c.id, flags.tail));
+            else await runtime.followLogs(c.id, { tail: flags.tail, out, err, signal: ctx.signal });
+            if (many) (out as Transform).end();
           }),
         );
         return EXIT_OK;

@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from "commander";
+import { SessionlabError } from "../core/errors.js";
 
 /** Shared option parsers, so every command reads ports and timeouts the same way. */
 export function parsePort(value: string): number {
@@ -14,7 +15,20 @@ export function parseSeconds(value: string): number {
   return n;
 }
 
-export const DEFAULT_PORT = Number(process.env.SESSIONLAB_PORT ?? 8080);
+/** --port, else $SESSIONLAB_PORT (validated like the flag), else 8080. */
+export function portOrDefault(flag: number | undefined): number {
+  if (flag !== undefined) return flag;
+  const env = process.env.SESSIONLAB_PORT;
+  if (env === undefined) return 8080;
+  try {
+    return parsePort(env);
+  } catch {
+    throw new SessionlabError(
+      `SESSIONLAB_PORT=${JSON.stringify(env)} is not a port number`,
+      "set it to 1-65535, or unset it",
+    );
+  }
+}
 
 export function parseCount(value: string): number {
   const n = Number(value);

@@ -16,7 +16,9 @@ export function statusCommand(): Command {
           const runtime = await DockerRuntime.connect();
           const labs = name ? [await resolveLab(runtime, name)] : await listLabs(runtime);
           const view = labs.map(labView);
-          const healthy = view.every((l) => l.containers.every((c) => c.state === "running"));
+          const healthy = view.every(
+            (l) => l.containers.length > 0 && l.containers.every((c) => c.state === "running"),
+          );
           if (ctx.json) {
             printJson({ ok: healthy, labs: view });
           } else if (!view.length) {
@@ -25,6 +27,12 @@ export function statusCommand(): Command {
             );
           } else {
             for (const l of view) {
+              if (!l.containers.length) {
+                process.stdout.write(
+                  `${color.bold(l.instance)}: no containers left; remove it with \`sessionlab down ${l.instance}\`\n\n`,
+                );
+                continue;
+              }
               process.stdout.write(
                 `${color.bold(l.instance)} (${l.kind})  ${color.cyan(l.url + "/")}  configs: ${l.dir}\n`,
               );

@@ -4,7 +4,7 @@ import { color, createProgress, printJson } from "../core/output.js";
 import { runCommand } from "../core/run-command.js";
 import { listLabNamesSync } from "../labs/definition.js";
 import { up } from "../orchestrator/up.js";
-import { DEFAULT_PORT, parsePort, parseSeconds } from "./options.js";
+import { parsePort, parseSeconds, portOrDefault } from "./options.js";
 
 interface UpFlags {
   manager?: string;
@@ -13,7 +13,7 @@ interface UpFlags {
   readMode: "REDIS" | "MEMORY";
   updateMode: "DEFAULT" | "AFTER_REQUEST";
   name?: string;
-  port: number;
+  port?: number;
   dir?: string;
   keep: boolean;
   serializer: "java" | "kryo";
@@ -44,7 +44,11 @@ export function upCommand(): Command {
         .default("DEFAULT"),
     )
     .option("--name <name>", "name of this lab instance (default: the lab's name)")
-    .option("-p, --port <port>", "port on 127.0.0.1 where nginx listens", parsePort, DEFAULT_PORT)
+    .option(
+      "-p, --port <port>",
+      "port on 127.0.0.1 where nginx listens (default 8080, env SESSIONLAB_PORT)",
+      parsePort,
+    )
     .option("--dir <dir>", "lab folder for the rendered configs (default: ./sessionlab-<name>)")
     .addOption(
       new Option("--serializer <kind>", "msm session serializer").choices(["java", "kryo"]).default("java"),
@@ -68,7 +72,7 @@ export function upCommand(): Command {
             readMode: flags.readMode,
             updateMode: flags.updateMode,
             name: flags.name,
-            port: flags.port,
+            port: portOrDefault(flags.port),
             dir: flags.dir,
             keep: flags.keep,
             serializer: flags.serializer,

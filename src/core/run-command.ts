@@ -18,9 +18,18 @@ export function runCommand<A extends unknown[]>(
   return async (...args: A) => {
     const json = jsonOf(...args);
     const controller = new AbortController();
-    const onSignal = () => controller.abort(new InterruptedError());
-    process.once("SIGINT", onSignal);
-    process.once("SIGTERM", onSignal);
+    // First Ctrl-C: abort, so the command stops and removes what it half made. A second one must not
+    // kill that cleanup halfway (it would leave containers behind); a third quits regardless.
+    let signals = 0;
+    const onSignal = () => {
+      signals++;
+      if (signals === 1) controller.abort(new InterruptedError());
+      else if (signals === 2)
+        process.stderr.write(color.yellow("cleaning up; press Ctrl-C again to quit without it\n"));
+      else process.exit(130);
+    };
+    process.on("SIGINT", onSignal);
+    process.on("SIGTERM", onSignal);
     try {
       process.exitCode = await action({ json, signal: controller.signal }, ...args);
     } catch (e) {

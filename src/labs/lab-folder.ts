@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { copyFile, mkdir, readFile, readdir, rm, rmdir, writeFile } from "node:fs/promises";
-import { dirname, join, relative } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import type { LabPaths } from "./lab-paths.js";
 
 interface FolderState {
@@ -68,30 +68,35 @@ export async function writeLabFolder(
 }
 
 /**
- * Deletes what sessionlab wrote into a lab folder (the files in its state, then folders left
- * empty), and nothing else: a user's own files, or a folder given with --dir, survive.
+ * Deletes what sessionlab wrote into a lab folder and the user has not changed since (the files in
+ * its state whose content still matches), then folders left empty. Everything else stays: edited
+ * configs, .bak copies, a user's own files, anything outside the folder.
  */
 export async function purgeLabFolder(paths: LabPaths): Promise<{ removed: string[]; kept: string[] }> {
   const raw = await readOr(paths.stateFile());
   if (!raw) return { removed: [], kept: [] };
   const state = JSON.parse(raw) as FolderState;
   const removed: string[] = [];
-  for (const rel of Object.keys(state.rendered)) {
-    await rm(join(paths.root, rel), { force: true });
+  for (const [rel, hash] of Object.entries(state.rendered)) {
+    const abs = resolve(paths.root, rel);
+    if (!abs.startsWith(paths.root + sep)) continue; // a tampered state file must not reach outside
+    const current = await readOr(abs);
+    if (current === undefined || sha256(current) !== hash) continue;
+    await rm(abs, { force: true });
     removed.push(rel);
   }
   await rm(paths.stateFile(), { force: true });
   // Remove folders bottom-up while they are empty.
   const dirs = new Set<string>();
-  for (const rel of removed) {
+  for (const rel of Object.keys(state.rendered)) {
     for (let d = dirname(rel); d !== "." && d !== "/"; d = dirname(d)) dirs.add(d);
   }
   for (const d of [...dirs].sort((a, b) => b.length - a.length)) {
-    await rmdir(join(paths.root, d)).catch(() => undefined);
+    const abs = resolve(paths.root, d);
+    if (abs.startsWith(paths.root + sep)) await rmdir(abs).catch(() => undefined);
   }
   await rmdir(paths.root).catch(() => undefined);
-  const kept = await listFiles(paths.root);
-  return { removed, kept };
+  return { removed, kept: await listFiles(paths.root) };
 }
 
 async function listFiles(root: string, rel = ""): Promise<string[]> {

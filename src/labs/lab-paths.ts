@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs";
+import { readdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { NodeName } from "./definition.js";
 
@@ -9,6 +11,18 @@ export class LabPaths {
   }
   static defaultFor(instance: string, cwd = process.cwd()): LabPaths {
     return new LabPaths(join(cwd, `sessionlab-${instance}`));
+  }
+  /** Lab folders sessionlab made in `cwd` (all of them, or the one of `instance`). */
+  static async foldersIn(cwd: string, instance?: string): Promise<LabPaths[]> {
+    const names = instance
+      ? [`sessionlab-${instance}`]
+      : (await readdir(cwd).catch(() => [])).filter((n) => n.startsWith("sessionlab-"));
+    const found: LabPaths[] = [];
+    for (const n of names) {
+      const p = new LabPaths(join(cwd, n));
+      if (existsSync(p.stateFile())) found.push(p);
+    }
+    return found;
   }
   /** What sessionlab rendered last, so a later `up` can tell the user's edits from its own files. */
   stateFile(): string {

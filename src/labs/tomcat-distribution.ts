@@ -1,4 +1,5 @@
 import { createReadStream } from "node:fs";
+import { pipeline } from "node:stream/promises";
 import { createGunzip } from "node:zlib";
 import { extract } from "tar-stream";
 
@@ -27,8 +28,7 @@ export async function readFromDistribution(tarGz: string, wanted: string[]): Pro
     ex.on("finish", resolve);
     ex.on("error", reject);
   });
-  createReadStream(tarGz).pipe(createGunzip()).pipe(ex);
-  await done;
+  await Promise.all([pipeline(createReadStream(tarGz), createGunzip(), ex), done]);
   const missing = wanted.filter((w) => !found.has(w));
   if (missing.length) throw new Error(`${tarGz} lacks ${missing.join(", ")}`);
   return found;

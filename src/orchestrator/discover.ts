@@ -27,21 +27,38 @@ export async function listLabs(runtime: DockerRuntime): Promise<LabInstance[]> {
     if (!lab) continue;
     byLab.set(lab, [...(byLab.get(lab) ?? []), c]);
   }
-  return [...byLab.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([instance, containers]) => {
-      const first = containers[0]!;
-      const port = Number(first.labels[LABEL_PORT] ?? 0);
-      const order = (c: LabContainer) => ["nginx", "tomcat", "store"].indexOf(roleOf(c));
-      return {
-        instance,
-        kind: first.labels[LABEL_KIND] ?? "",
-        dir: first.labels[LABEL_DIR] ?? "",
-        port,
-        url: `http://127.0.0.1:${port}`,
-        containers: containers.sort((a, b) => order(a) - order(b) || nodeOf(a).localeCompare(nodeOf(b))),
-      };
-    });
+  // A lab whose containers are gone but whose network is left still exists until `down`.
+  const leftovers = new Map<string, Record<string, string>>();
+  for (const n of await runtime.listNetworks()) {
+    const lab = n.labels[LABEL_LAB];
+    if (lab && !byLab.has(lab)) leftovers.set(lab, n.labels);
+  }
+  const fromNetworks: LabInstance[] = [...leftovers].map(([instance, labels]) => ({
+    instance,
+    kind: labels[LABEL_KIND] ?? "",
+    dir: labels[LABEL_DIR] ?? "",
+    port: 0,
+    url: "",
+    containers: [],
+  }));
+  const fromContainers = [...byLab.entries()].map(([instance, containers]) => {
+    const first = containers[0]!;
+    const port = Number(first.labels[LABEL_PORT] ?? 0);
+    const order = (c: LabContainer) => ["nginx", "tomcat", "store"].indexOf(roleOf(c));
+    return {
+      instance,
+      kind: first.labels[LABEL_KIND] ?? "",
+      dir: first.labels[LABEL_DIR] ?? "",
+      port,
+      url: `http://127.0.0.1:${port}`,
+      containers: containers.sort((a, b) => order(a) - order(b) || nodeOf(a).localeCompare(nodeOf(b))),
+    };
+  });
+  return [...fromContainers, ...fromNetworks].sort((a, b) => a.instance.localeCompare(b.instance));
+}
+
+export function severalLabsError(labs: LabInstance[], hint: string): SessionlabError {
+  return new SessionlabError(`several labs exist: ${labs.map((l) => l.instance).join(", ")}`, hint);
 }
 
 /** The lab a command acts on: the one named, or the only one there is. */
@@ -66,8 +83,5 @@ export async function resolveLab(runtime: DockerRuntime, name?: string): Promise
       "start one with `sessionlab up memcached`, or check any deployment with `sessionlab verify --url URL`",
     );
   }
-  throw new SessionlabError(
-    `several labs exist: ${labs.map((l) => l.instance).join(", ")}`,
-    "name the one you mean with --lab NAME",
-  );
+  throw severalLabsError(labs, "name the one you mean with --lab NAME");
 }

@@ -11,6 +11,7 @@ import type { LabPaths } from "../labs/lab-paths.js";
 import { patchContextXml, patchServerXml, renderTemplate, upstreamServers } from "../labs/render.js";
 import { readFromDistribution } from "../labs/tomcat-distribution.js";
 import { redisManagerPackage } from "../labs/jar-inspect.js";
+import { requirepassOf } from "../stores/redis.js";
 
 export type Serializer = "java" | "kryo";
 
@@ -156,7 +157,7 @@ export async function prepareLab(v: LabVariant, paths: LabPaths, opts: PrepareOp
 /** Keeps the password of an earlier `up` (the user may have changed it in redis.conf), else makes one. */
 async function existingPassword(paths: LabPaths): Promise<string> {
   const current = await readFile(paths.redisConf(), "utf8").catch(() => "");
-  return /^\s*requirepass\s+(\S+)/m.exec(current)?.[1] ?? randomBytes(18).toString("base64url");
+  return requirepassOf(current) ?? randomBytes(18).toString("base64url");
 }
 
 /** `--jars DIR`: the user's own jars replace the lab's downloads (e.g. a self-built manager). */

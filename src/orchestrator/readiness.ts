@@ -1,5 +1,5 @@
 import { request } from "undici";
-import { SessionlabError } from "../core/errors.js";
+import { EXIT_COULD_NOT_RUN, SessionlabError } from "../core/errors.js";
 import type { DockerRuntime } from "../runtime/docker.js";
 import { pollUntil, tcpRequestScript } from "../runtime/wait.js";
 
@@ -13,7 +13,14 @@ export interface Waitable {
 }
 
 async function failIfExited(runtime: DockerRuntime, c: Waitable): Promise<void> {
-  const st = await runtime.containerState(c.id);
+  let st;
+  try {
+    st = await runtime.containerState(c.id);
+  } catch (e) {
+    if ((e as { statusCode?: number }).statusCode === 404)
+      throw new ContainerExitedError(`${c.label} (${c.name}) is gone`);
+    throw e;
+  }
   if (!st.running) throw new ContainerExitedError(`${c.label} (${c.name}) exited with code ${st.exitCode}`);
 }
 
@@ -38,7 +45,7 @@ async function explain(
   return new SessionlabError(
     `${reason}${last}`,
     "read the log lines above; run `up` again with --keep to inspect the containers",
-    2,
+    EXIT_COULD_NOT_RUN,
     [`last log lines of ${c.name}:`, ...logs],
   );
 }
@@ -81,7 +88,7 @@ export async function tomcatAnswers(runtime: DockerRuntime, id: string): Promise
   return false;
 }
 
-/** Through nginx, until every node has answered the probe page. Returns the nodes seen. */
+/** Through nginx: true once every node has answered the probe page. */
 export async function nginxServesAll(url: string, nodes: readonly string[]): Promise<boolean> {
   const seen = new Set<string>();
   for (let i = 0; i < nodes.length * 3 && seen.size < nodes.length; i++) {

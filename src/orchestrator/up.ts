@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { SessionlabError } from "../core/errors.js";
 import type { Progress } from "../core/output.js";
@@ -9,6 +11,7 @@ import { type ContainerSpec, DockerRuntime } from "../runtime/docker.js";
 import {
   LABEL_CONTENT_HASH,
   LABEL_DIR,
+  LABEL_FINGERPRINT,
   LABEL_KIND,
   LABEL_MANAGED,
   LABEL_MANAGER,
@@ -74,21 +77,43 @@ export async function up(opts: UpOptions): Promise<UpResult> {
 
   const labs = await listLabs(runtime);
   const existing = labs.find((l) => l.instance === instance);
+  if (existing && existing.kind !== def.name) {
+    throw new SessionlabError(
+      `a lab named "${instance}" of kind "${existing.kind}" already exists`,
+      `run \`sessionlab down ${instance}\` first, or pick another --name`,
+    );
+  }
+  const holder = labs.find((l) => l.instance !== instance && l.port === opts.port);
+  if (holder) {
+    throw new SessionlabError(
+      `port ${opts.port} on 127.0.0.1 is used by the sessionlab lab "${holder.instance}"`,
+      `stop it with \`sessionlab down ${holder.instance}\`, or pick another port with --port`,
+    );
+  }
+  // Our own lab may hold the port; then it is checked once that lab is replaced.
+  if (existing?.port !== opts.port) await assertPortFree(opts.port);
+
+  const paths = opts.dir
+    ? new LabPaths(opts.dir)
+    : existing?.dir
+      ? new LabPaths(existing.dir)
+      : LabPaths.defaultFor(instance);
+  const base = baseImage(opts.baseImage);
+  const prepared = await prepareLab(variant, paths, { ...opts, baseImage: base });
+  const report = await writeLabFolder(paths, def.name, prepared.files, { reset: opts.resetConfig });
+  for (const f of report.keptEdits)
+    progress.warn(`keeping your edited ${f} (use --reset-config to replace it; a .bak is kept)`);
+  for (const f of report.backedUp) progress.info(`backed up your edited ${f} to ${f}.bak`);
+  const images = [prepared.images.store, prepared.images.tomcat, prepared.images.nginx].filter(
+    (i): i is ImageSpec => Boolean(i),
+  );
+  const fingerprint = await labFingerprint(images, [...prepared.files.keys()], opts.port);
+
   if (existing) {
-    if (existing.kind !== def.name) {
-      throw new SessionlabError(
-        `a lab named "${instance}" of kind "${existing.kind}" already exists`,
-        `run \`sessionlab down ${instance}\` first, or pick another --name`,
-      );
-    }
-    const sameBuild = existing.containers.every((c) => c.labels[LABEL_VARIANT] === variantLabel(variant));
     const complete = existing.containers.length === NODES.length + 1 + (def.store ? 1 : 0);
-    if (
-      sameBuild &&
-      complete &&
-      existing.port === opts.port &&
-      existing.containers.every((c) => c.state === "running")
-    ) {
+    const running = complete && existing.containers.every((c) => c.state === "running");
+    const unchanged = existing.containers.every((c) => c.labels[LABEL_FINGERPRINT] === fingerprint);
+    if (running && unchanged) {
       progress.step(`lab ${instance} is already running; checking it answers`);
       const nginx = existing.containers.find((c) => roleOf(c) === "nginx")!;
       await waitForContainer(
@@ -101,34 +126,31 @@ export async function up(opts: UpOptions): Promise<UpResult> {
         },
       );
       progress.done();
-      return { ...describe(existing, variant), alreadyRunning: true, keptEdits: [], seconds: seconds() };
+      return {
+        ...describe(existing, variant),
+        alreadyRunning: true,
+        keptEdits: report.keptEdits,
+        seconds: seconds(),
+      };
     }
-    progress.info(
-      sameBuild
-        ? `lab ${instance} is incomplete or stopped; recreating its containers`
-        : `lab ${instance} runs ${existing.containers[0]!.labels[LABEL_VARIANT]}; replacing it with ${variantLabel(variant)}`,
-    );
-    await teardown(runtime, instance);
   }
 
-  await assertPortFree(
-    opts.port,
-    labs.filter((l) => l.instance !== instance),
-  );
-  const paths = opts.dir ? new LabPaths(opts.dir) : LabPaths.defaultFor(instance);
-  const base = baseImage(opts.baseImage);
-  const prepared = await prepareLab(variant, paths, { ...opts, baseImage: base });
-  const report = await writeLabFolder(paths, def.name, prepared.files, { reset: opts.resetConfig });
-  for (const f of report.keptEdits)
-    progress.warn(`keeping your edited ${f} (use --reset-config to replace it; a .bak is kept)`);
-  for (const f of report.backedUp) progress.info(`backed up your edited ${f} to ${f}.bak`);
-
-  const images = [prepared.images.store, prepared.images.tomcat, prepared.images.nginx].filter(
-    (i): i is ImageSpec => Boolean(i),
-  );
+  // Build before removing a running lab, so a failed build leaves the old lab as it was.
   for (const img of images) await ensureImage(runtime, img, base, progress, signal);
+  if (existing) {
+    const was = existing.containers[0]!.labels[LABEL_VARIANT];
+    progress.info(
+      was !== variantLabel(variant)
+        ? `lab ${instance} runs ${was}; replacing it with ${variantLabel(variant)}`
+        : existing.containers.every((c) => c.state === "running")
+          ? `lab ${instance}'s configs or options changed; recreating its containers`
+          : `lab ${instance} is incomplete or stopped; recreating its containers`,
+    );
+    await teardown(runtime, instance);
+    if (existing.port === opts.port) await assertPortFree(opts.port);
+  }
 
-  let created = false;
+  const waitsDone = new AbortController();
   try {
     progress.step(`starting ${instance}: network, ${def.store ? `${def.store.kind}, ` : ""}2 Tomcats, nginx`);
     const labels = (role: Role, node: string, hash: string) =>
@@ -141,9 +163,12 @@ export async function up(opts: UpOptions): Promise<UpResult> {
         [LABEL_DIR]: paths.root,
         [LABEL_PORT]: String(opts.port),
         [LABEL_CONTENT_HASH]: hash,
+        [LABEL_FINGERPRINT]: fingerprint,
       });
-    created = true;
-    await runtime.ensureNetwork(networkName(instance), labLabels(instance, { [LABEL_KIND]: def.name }));
+    await runtime.ensureNetwork(
+      networkName(instance),
+      labLabels(instance, { [LABEL_KIND]: def.name, [LABEL_DIR]: paths.root }),
+    );
     const specs = containerSpecs(variant, instance, paths, prepared, opts.port, labels);
     const ids = new Map<string, string>();
     for (const spec of specs) {
@@ -160,7 +185,8 @@ export async function up(opts: UpOptions): Promise<UpResult> {
     progress.step(
       `waiting for ${def.store ? `${def.store.kind}, ` : ""}both Tomcats, then both through nginx`,
     );
-    const waitOpts = { timeoutMs: opts.timeoutMs, signal };
+    // One failed wait ends the others at once, instead of leaving them polling until their deadline.
+    const waitOpts = { timeoutMs: opts.timeoutMs, signal: AbortSignal.any([signal, waitsDone.signal]) };
     if (def.store) {
       const store = waitable(def.store.host);
       const adapter = storeAdapter(def.store.kind, prepared.redisPassword);
@@ -191,10 +217,15 @@ export async function up(opts: UpOptions): Promise<UpResult> {
       seconds: seconds(),
     };
   } catch (e) {
+    waitsDone.abort(e);
     progress.fail();
-    if (created && !opts.keep) {
-      await teardown(runtime, instance).catch(() => undefined);
-      progress.info(`removed the half-made lab ${instance} (use --keep to leave it for inspection)`);
+    if (!opts.keep) {
+      try {
+        await teardown(runtime, instance);
+        progress.info(`removed the half-made lab ${instance} (use --keep to leave it for inspection)`);
+      } catch (t) {
+        progress.warn(`${(t as Error).message}: run \`sessionlab down ${instance}\``);
+      }
     }
     throw e;
   }
@@ -310,14 +341,7 @@ async function ensureImage(
   progress.done(`${steps} steps`);
 }
 
-async function assertPortFree(port: number, otherLabs: LabInstance[]): Promise<void> {
-  const holder = otherLabs.find((l) => l.port === port);
-  if (holder) {
-    throw new SessionlabError(
-      `port ${port} on 127.0.0.1 is used by the sessionlab lab "${holder.instance}"`,
-      `stop it with \`sessionlab down ${holder.instance}\`, or pick another port with --port`,
-    );
-  }
+async function assertPortFree(port: number): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     const srv = createServer();
     srv.once("error", (e: NodeJS.ErrnoException) =>
@@ -332,4 +356,16 @@ async function assertPortFree(port: number, otherLabs: LabInstance[]): Promise<v
     );
     srv.listen(port, "127.0.0.1", () => srv.close(() => resolve()));
   });
+}
+
+/** What the containers would run: image tags, the published port, and the config files as they are on disk. */
+async function labFingerprint(images: ImageSpec[], files: string[], port: number): Promise<string> {
+  const hash = createHash("sha256").update(`${port}\0`);
+  for (const img of images) hash.update(`${img.tag}\0`);
+  for (const f of [...files].sort())
+    hash
+      .update(`${f}\0`)
+      .update(await readFile(f))
+      .update("\0");
+  return hash.digest("hex").slice(0, 16);
 }

@@ -1,8 +1,9 @@
 import Docker from "dockerode";
 import { PassThrough } from "node:stream";
-import { SessionlabError } from "../core/errors.js";
+import { EXIT_COULD_NOT_RUN, SessionlabError } from "../core/errors.js";
 import { labFilter } from "./labels.js";
 import { type BuildContextFile, buildContextTar } from "./build-context.js";
+import { pollUntil } from "./wait.js";
 
 /** Engine-neutral view of a container, so nothing above this layer sees dockerode types. */
 export interface LabContainer {
@@ -25,8 +26,6 @@ export interface ContainerSpec {
   binds?: Array<{ host: string; container: string }>;
   /** container port published on 127.0.0.1:hostPort */
   publish?: { containerPort: number; hostPort: number };
-  cmd?: string[];
-  env?: string[];
 }
 
 export interface ExecResult {
@@ -94,7 +93,14 @@ export class DockerRuntime {
             opts.onLine?.(line);
           }
           if (ev.error)
-            reject(new SessionlabError(`image build ${opts.tag} failed: ${ev.error}`, undefined, 2, tail));
+            reject(
+              new SessionlabError(
+                `image build ${opts.tag} failed: ${ev.error}`,
+                undefined,
+                EXIT_COULD_NOT_RUN,
+                tail,
+              ),
+            );
         },
       );
     });
@@ -112,8 +118,6 @@ export class DockerRuntime {
       name: spec.name,
       Image: spec.image,
       Labels: spec.labels,
-      Cmd: spec.cmd,
-      Env: spec.env,
       ExposedPorts: portKey ? { [portKey]: {} } : undefined,
       HostConfig: {
         NetworkMode: spec.network,
@@ -169,14 +173,6 @@ export class DockerRuntime {
     await this.docker.getImage(id).remove();
   }
 
-  async stopContainer(id: string, timeoutSeconds = 5): Promise<void> {
-    await this.docker.getContainer(id).stop({ t: timeoutSeconds });
-  }
-
-  async startContainer(id: string): Promise<void> {
-    await this.docker.getContainer(id).start();
-  }
-
   async containerState(id: string): Promise<{ running: boolean; exitCode: number; status: string }> {
     const info = await this.docker.getContainer(id).inspect();
     return { running: info.State.Running, exitCode: info.State.ExitCode, status: info.State.Status };
@@ -217,64 +213,56 @@ export class DockerRuntime {
         reject(e);
       });
     });
-    const info = await exec.inspect();
+    // The stream can end a moment before the engine records the exit code.
+    const exitCode = await pollUntil(
+      async () => {
+        const info = await exec.inspect();
+        return info.Running || info.ExitCode === null ? undefined : info.ExitCode;
+      },
+      { timeoutMs: 2000, intervalMs: 20, onTimeout: () => new Error(`exec ${cmd[0]} reported no exit code`) },
+    );
     return {
-      exitCode: info.ExitCode ?? -1,
+      exitCode,
       stdout: Buffer.concat(chunks.out).toString("utf8"),
       stderr: Buffer.concat(chunks.err).toString("utf8"),
     };
   }
 
   /** Last lines of a container's log, stdout and stderr merged. */
-  async logTail(id: string, lines = 40): Promise<string[]> {
-    const buf = (await this.docker.getContainer(id).logs({
-      stdout: true,
-      stderr: true,
-      tail: lines,
-      follow: false,
-    })) as unknown as Buffer;
-    return demuxBuffer(buf)
-      .split("\n")
-      .filter((l) => l.length > 0);
+  async logText(id: string, lines: number): Promise<string> {
+    const buf = (await this.docker
+      .getContainer(id)
+      .logs({ stdout: true, stderr: true, tail: lines, follow: false })) as unknown as Buffer;
+    return demuxBuffer(buf);
   }
 
-  /** Streams a container's log to the given writable until it ends or the signal aborts. */
+  async logTail(id: string, lines = 40): Promise<string[]> {
+    return (await this.logText(id, lines)).split("\n").filter((l) => l.length > 0);
+  }
+
+  /** Streams a container's log to the given writables until it ends or the signal aborts. */
   async followLogs(
     id: string,
-    opts: {
-      tail: number;
-      follow: boolean;
-      out: NodeJS.WritableStream;
-      err: NodeJS.WritableStream;
-      signal?: AbortSignal;
-    },
+    opts: { tail: number; out: NodeJS.WritableStream; err: NodeJS.WritableStream; signal?: AbortSignal },
   ): Promise<void> {
-    const container = this.docker.getContainer(id);
-    if (!opts.follow) {
-      const buf = (await container.logs({
-        stdout: true,
-        stderr: true,
-        tail: opts.tail,
-        follow: false,
-      })) as unknown as Buffer;
-      opts.out.write(demuxBuffer(buf));
-      return;
-    }
-    const stream = (await container.logs({
-      stdout: true,
-      stderr: true,
-      tail: opts.tail,
-      follow: true,
-    })) as NodeJS.ReadableStream & { destroy(): void };
+    if (opts.signal?.aborted) return;
+    const stream = (await this.docker
+      .getContainer(id)
+      .logs({ stdout: true, stderr: true, tail: opts.tail, follow: true })) as NodeJS.ReadableStream & {
+      destroy(): void;
+    };
     this.docker.modem.demuxStream(stream, opts.out, opts.err);
-    await new Promise<void>((resolve) => {
-      stream.on("end", resolve);
-      stream.on("close", resolve);
-      opts.signal?.addEventListener("abort", () => {
-        stream.destroy();
-        resolve();
+    const stop = () => stream.destroy();
+    opts.signal?.addEventListener("abort", stop, { once: true });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        stream.on("end", resolve);
+        stream.on("close", resolve);
+        stream.on("error", reject);
       });
-    });
+    } finally {
+      opts.signal?.removeEventListener("abort", stop);
+    }
   }
 }
 

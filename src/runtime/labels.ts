@@ -10,6 +10,8 @@ export const LABEL_MANAGER = "io.sessionlab.manager";
 export const LABEL_DIR = "io.sessionlab.dir";
 export const LABEL_PORT = "io.sessionlab.port";
 export const LABEL_CONTENT_HASH = "io.sessionlab.content-hash";
+/** hash of a lab's images, port and config files as mounted: changes mean "recreate" */
+export const LABEL_FINGERPRINT = "io.sessionlab.fingerprint";
 
 export type Role = "nginx" | "tomcat" | "store";
 

@@ -1,6 +1,11 @@
 import type { DockerRuntime } from "../runtime/docker.js";
 import type { StoreLookup } from "./memcached.js";
 
+/** The password a redis.conf sets with `requirepass`, if any. */
+export function requirepassOf(conf: string): string | undefined {
+  return /^\s*requirepass\s+(\S+)/m.exec(conf)?.[1];
+}
+
 // redis-cli reads the password from REDISCLI_AUTH, so it never shows in the process list.
 const auth = (password: string) => [`REDISCLI_AUTH=${password}`];
 

@@ -41,6 +41,12 @@ export async function verify(opts: VerifyOptions): Promise<VerifyReport> {
   let expectedNodes: string[] | undefined;
   let store: StoreTarget;
   let labName: string | undefined;
+  if (opts.store && !opts.url) {
+    throw new SessionlabError(
+      "--store goes with --url: in a lab, verify reads the lab's own store",
+      "drop --store, or add --url for the deployment whose store it is",
+    );
+  }
   if (opts.url) {
     url = normaliseUrl(opts.url);
     store = opts.store

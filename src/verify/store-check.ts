@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { loadLab } from "../labs/definition.js";
+import { listLabNamesSync, loadLab } from "../labs/definition.js";
 import { LabPaths } from "../labs/lab-paths.js";
 import type { LabInstance } from "../orchestrator/discover.js";
 import { roleOf } from "../orchestrator/discover.js";
@@ -8,6 +8,7 @@ import { LABEL_MANAGER } from "../runtime/labels.js";
 import { type StoreLookup, storeAdapter } from "../stores/index.js";
 import { lookupOverTcp } from "../stores/memcached.js";
 import { lookupRedisUrl } from "../stores/redis-url.js";
+import { requirepassOf } from "../stores/redis.js";
 import { type CheckResult, result } from "./checks.js";
 
 /** Where to read sessions from: the lab's store container, or a store the user names by URL. */
@@ -81,7 +82,7 @@ async function checkUrlStore(url: string, sessionId: string): Promise<CheckResul
     if (u.protocol === "memcached:")
       lookup = await lookupOverTcp(u.hostname, Number(u.port || 11211), sessionId);
     else if (u.protocol === "redis:" || u.protocol === "rediss:")
-      lookup = await lookupRedisUrl(url, sessionId);
+      lookup = await lookupRedisUrl(url, await redisKeys(sessionId));
     else
       return result(
         "in-store",
@@ -96,10 +97,21 @@ async function checkUrlStore(url: string, sessionId: string): Promise<CheckResul
   }
 }
 
+/** The keys the Redis managers of sessionlab's labs would store this session under. */
+async function redisKeys(sessionId: string): Promise<string[]> {
+  const templates = new Set<string>();
+  for (const name of listLabNamesSync()) {
+    const def = await loadLab(name);
+    if (def.store?.kind !== "redis") continue;
+    for (const m of Object.values(def.managers)) templates.add(m.storeKey ?? "{id}");
+  }
+  return [...templates].map((t) => t.replace("{id}", sessionId));
+}
+
 /** The password is whatever the lab's redis.conf says now: the user may have changed it. */
 async function labRedisPassword(lab: LabInstance): Promise<string> {
   const conf = await readFile(new LabPaths(lab.dir).redisConf(), "utf8");
-  const pw = /^\s*requirepass\s+(\S+)/m.exec(conf)?.[1];
+  const pw = requirepassOf(conf);
   if (!pw) throw new Error(`no requirepass in ${new LabPaths(lab.dir).redisConf()}`);
   return pw;
 }

@@ -58,7 +58,14 @@ describe.runIf(available)("the no-sharing lab: the walkthrough's 'before' state"
       counter: "fail",
       "in-store": "skip",
     });
-    const down = await run(["down"]);
+    // With two labs, `down` without a name refuses to guess.
+    const second = await run(["up", "no-sharing", "--name", "second", "--port", "18084"], { cwd: dir() });
+    expect(second.exitCode, second.stderr).toBe(0);
+    const ambiguous = await run(["down"]);
+    expect(ambiguous.exitCode).toBe(2);
+    expect(ambiguous.stderr).toContain("several labs exist: no-sharing, second");
+    expect((await labelled()).containers.length).toBe(6);
+    const down = await run(["down", "--all"]);
     expect(down.exitCode).toBe(0);
     expect(await labelled()).toEqual({ containers: [], networks: [] });
   });

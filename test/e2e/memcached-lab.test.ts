@@ -1,4 +1,4 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -106,6 +106,16 @@ describe.runIf(available)("memcached lab on a real Docker engine", () => {
     expect(await labelled("memcached")).toEqual(before);
   });
 
+  it("an edited config is applied by running up again: the lab is recreated with it", async () => {
+    const conf = join(dir(), "sessionlab-memcached/nginx/nginx.conf");
+    await writeFile(conf, (await readFile(conf, "utf8")) + "# edited by hand\n");
+    const r = await run(["up", "memcached", "--port", PORT], { cwd: dir() });
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stderr).toContain("keeping your edited nginx/nginx.conf");
+    expect(r.stderr).toContain("configs or options changed; recreating its containers");
+    expect((await run(["verify"])).exitCode).toBe(0);
+  });
+
   it("status lists the four running containers", async () => {
     const r = await run(["status", "--json"]);
     expect(r.exitCode).toBe(0);
@@ -137,6 +147,9 @@ describe.runIf(available)("memcached lab on a real Docker engine", () => {
         .checks.filter((c: { status: string }) => c.status === "fail")
         .map((c: { id: string }) => c.id);
       expect(failed).toEqual(expect.arrayContaining(["one-session", "counter", "in-store"]));
+      const status = await run(["status"]);
+      expect(status.exitCode).toBe(1);
+      expect(status.stdout).toMatch(/memcached\s+store\s+exited/);
       const human = await run(["verify"]);
       expect(human.exitCode).toBe(1);
       expect(human.stdout).toMatch(/FAIL\s+session is in the store\s+the store container \S+ is exited/);
@@ -175,6 +188,24 @@ describe.runIf(available)("memcached lab on a real Docker engine", () => {
     }
   });
 
+  it("a Tomcat that dies at start: up names it fast, shows its log, and cleans up", async () => {
+    const xml = join(dir(), "sessionlab-memcached/tomcat1/conf/server.xml");
+    const good = await readFile(xml, "utf8");
+    await writeFile(xml, good.replace("<Server ", "<Server<"));
+    try {
+      const started = Date.now();
+      const r = await run(["up", "memcached", "--port", PORT, "--timeout", "90"], { cwd: dir() });
+      expect(r.exitCode).toBe(2);
+      expect(r.stderr).toMatch(/tomcat1 \(sessionlab-memcached-tomcat1\) exited with code \d+/);
+      expect(r.stderr).toContain("last log lines of sessionlab-memcached-tomcat1");
+      // The other waits stop with it, long before the 90 s deadline.
+      expect(Date.now() - started).toBeLessThan(45_000);
+      expect(await labelled("memcached")).toEqual({ containers: [], networks: [] });
+    } finally {
+      await writeFile(xml, good);
+    }
+  });
+
   it("a broken nginx.conf the user edited: up names nginx, shows its log, and cleans up", async () => {
     const conf = join(dir(), "sessionlab-memcached/nginx/nginx.conf");
     const good = await readFile(conf, "utf8");
@@ -200,10 +231,22 @@ describe.runIf(available)("memcached lab on a real Docker engine", () => {
       child.stderr?.on("data", (d: Buffer) => {
         if (d.toString().includes("starting memcached")) resolve();
       });
+      void child.finally(resolve); // never hang if that line does not come
     });
     child.kill("SIGINT");
     const r = await child;
     expect(r.exitCode).toBe(130);
     expect(await labelled("memcached")).toEqual({ containers: [], networks: [] });
+  });
+
+  it("down --purge deletes the configs sessionlab rendered, and keeps the user's own files", async () => {
+    const folder = join(dir(), "sessionlab-memcached");
+    await writeFile(join(folder, "my-notes.txt"), "mine");
+    const r = await run(["down", "memcached", "--purge"], { cwd: dir() });
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`kept your file ${folder}/my-notes.txt`);
+    // nginx.conf was edited by hand above: it is the user's now, so it stays too.
+    expect((await readdir(folder)).sort()).toEqual(["my-notes.txt", "nginx"]);
+    expect(await readdir(join(folder, "nginx"))).toEqual(["nginx.conf"]);
   });
 });

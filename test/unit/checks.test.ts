@@ -99,3 +99,20 @@ describe("checkParallel", () => {
     expect(checkParallel(clients).evidence).toContain("client 2 #3 on tomcat1: counter 7, expected 3");
   });
 });
+
+describe("checks on broken deployments", () => {
+  it("both-nodes fails in --url mode when only one node ever answers", () => {
+    const obs = shared(20).map((o) => ({ ...o, node: "tomcat1" }));
+    expect(checkBothNodes(obs).summary).toBe("only tomcat1 served");
+  });
+  it("parallel fails on a client that got errors and no session", () => {
+    const bad: Observation[] = [1, 2].map((i) => ({ index: i, status: 502, ms: 1, error: "HTTP 502" }));
+    const r = checkParallel([shared(5, "A"), bad]);
+    expect(r.status).toBe("fail");
+    expect(r.evidence).toEqual([
+      "client 2: 0 sessions in 2 requests",
+      "client 2 #1 → HTTP 502",
+      "client 2 #2 → HTTP 502",
+    ]);
+  });
+});

@@ -50,4 +50,20 @@ describe("writeLabFolder", () => {
     expect(await readFile(mine, "utf8")).toBe("mine");
     await expect(access(join(paths.root, "nginx"))).rejects.toThrow();
   });
+
+  it("purge keeps a rendered file the user edited, and never follows a path out of the folder", async () => {
+    const paths = new LabPaths(await mkdtemp(join(tmpdir(), "sl-folder-")));
+    await writeLabFolder(paths, "memcached", new Map([[paths.nginxConf(), "n"]]));
+    await writeFile(paths.nginxConf(), "edited by the user");
+    // A tampered state file naming a file outside the folder.
+    const outside = join(paths.root, "..", `outside-${Date.now()}.txt`);
+    await writeFile(outside, "x");
+    const state = JSON.parse(await readFile(paths.stateFile(), "utf8"));
+    state.rendered[`../${outside.split("/").at(-1)}`] = "whatever";
+    await writeFile(paths.stateFile(), JSON.stringify(state));
+    const r = await purgeLabFolder(paths);
+    expect(r.removed).toEqual([]);
+    expect(r.kept).toEqual(["nginx/nginx.conf"]);
+    expect(await readFile(outside, "utf8")).toBe("x");
+  });
 });

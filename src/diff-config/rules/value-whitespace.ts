@@ -36,7 +36,7 @@ export const valueWhitespace: Rule = {
         ctx.report({
           offset,
           severity: strict ? "error" : "warning",
-          message: `${a.name}="${a.value}" has ${lead > 0 ? "leading" : "trailing"} whitespace${bool ? `; Boolean.valueOf reads it as false, not ${trimmed}` : "; the setter receives it untrimmed"}.`,
+          message: `${a.name}="${a.value}" has ${lead > 0 ? "leading" : "trailing"} whitespace${boolNote(trimmed, bool)}.`,
           fix: `Write ${a.name}="${trimmed}".`,
           edit: { offset: a.valueOffset, length: a.value.length, text: trimmed },
         });
@@ -44,3 +44,11 @@ export const valueWhitespace: Rule = {
     }
   },
 };
+
+/** Boolean.valueOf is false for anything but "true" (any case): only a spaced "true" flips meaning. */
+function boolNote(trimmed: string, bool: boolean): string {
+  if (!bool) return "; the setter receives it untrimmed";
+  return /^true$/i.test(trimmed)
+    ? "; Boolean.valueOf reads it as false, not true"
+    : "; Boolean.valueOf reads it as false only by luck: the same slip in a true value flips it";
+}
