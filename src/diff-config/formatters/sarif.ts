@@ -18,7 +18,6 @@ export function formatSarif(report: Report, rules: readonly Rule[], version: str
           driver: {
             name: "sessionlab diff-config",
             version,
-            informationUri: "https://github.com/sessionlab/sessionlab/blob/main/docs/rules.md",
             rules: driverRules.map((r) => ({
               id: r.meta.id,
               shortDescription: { text: r.meta.description },
