@@ -4,8 +4,7 @@
  */
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { readFileSync } from "node:fs";
-import { readZipEntry, zipEntryNames } from "./zip.js";
+import { jarEntryNames, readJarEntry } from "../core/jar.js";
 
 export interface CatalinaBase {
   dir: string;
@@ -54,7 +53,7 @@ async function detectVersion(dir: string): Promise<string | undefined> {
   const jar = await tryRead(join(dir, "lib", "catalina.jar"));
   if (jar) {
     try {
-      const props = readZipEntry(jar, "org/apache/catalina/util/ServerInfo.properties");
+      const props = readJarEntry(jar, "org/apache/catalina/util/ServerInfo.properties");
       const v = props && tomcatVersionFrom(props.toString("latin1"));
       if (v) return v;
     } catch {
@@ -95,7 +94,7 @@ export async function readCatalinaBase(dir: string): Promise<CatalinaBase> {
       let names = classes.get(jar);
       if (!names) {
         try {
-          names = zipEntryNames(readFileSync(join(dir, "lib", jar))).filter((n) => n.endsWith(".class"));
+          names = jarEntryNames(join(dir, "lib", jar)).filter((n) => n.endsWith(".class"));
         } catch {
           names = [];
         }

@@ -1,4 +1,4 @@
-import AdmZip from "adm-zip";
+import { jarEntryNames } from "../core/jar.js";
 
 const MANAGER_CLASS = /^((?:[\w$]+\/)+)RedisSessionManager\.class$/;
 
@@ -11,13 +11,7 @@ const MANAGER_CLASS = /^((?:[\w$]+\/)+)RedisSessionManager\.class$/;
 export async function redisManagerPackage(jars: string[]): Promise<string | undefined> {
   for (const jar of jars) {
     if (!jar.endsWith(".jar")) continue;
-    let entries: string[];
-    try {
-      entries = new AdmZip(jar).getEntries().map((e) => e.entryName);
-    } catch {
-      continue; // not a readable zip: Tomcat will say so itself
-    }
-    for (const name of entries) {
+    for (const name of jarEntryNames(jar)) {
       const m = MANAGER_CLASS.exec(name);
       if (m) return m[1]!.slice(0, -1).replace(/\//g, ".");
     }

@@ -1,0 +1,29 @@
+import AdmZip from "adm-zip";
+
+/**
+ * Reading jars (zip files) in one place, through adm-zip. A jar that is not a readable zip yields
+ * nothing rather than an exception: callers report what they looked for and did not find.
+ */
+function open(jar: string | Buffer): AdmZip | undefined {
+  try {
+    return new AdmZip(jar);
+  } catch {
+    return undefined;
+  }
+}
+
+export function jarEntryNames(jar: string | Buffer): string[] {
+  return (
+    open(jar)
+      ?.getEntries()
+      .map((e) => e.entryName) ?? []
+  );
+}
+
+export function readJarEntry(jar: string | Buffer, name: string): Buffer | undefined {
+  try {
+    return open(jar)?.getEntry(name)?.getData() ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
