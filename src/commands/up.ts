@@ -33,7 +33,7 @@ export function upCommand(): Command {
     .option("--tomcat <version>", "Tomcat version where the manager offers several (redisson: 9 or 10.1)")
     .option(
       "--redis-password <password>",
-      "password for the lab's Redis (default: generated, kept in the lab folder)",
+      "password for the lab's Redis (env SESSIONLAB_REDIS_PASSWORD; default: generated, kept in the lab folder)",
     )
     .addOption(
       new Option("--read-mode <mode>", "Redisson readMode").choices(["REDIS", "MEMORY"]).default("REDIS"),
@@ -68,7 +68,8 @@ export function upCommand(): Command {
             lab,
             manager: flags.manager,
             tomcat: flags.tomcat,
-            redisPassword: flags.redisPassword,
+            // The env twin keeps the password out of the process list and shell history.
+            redisPassword: flags.redisPassword ?? process.env.SESSIONLAB_REDIS_PASSWORD,
             readMode: flags.readMode,
             updateMode: flags.updateMode,
             name: flags.name,
