@@ -41,7 +41,7 @@ export function sessionlab(
     cwd: opts.cwd,
     env: { NO_COLOR: "1", ...opts.env },
     reject: false,
-    timeout: 600_000,
+    timeout: 230_000,
   });
 }
 

@@ -132,6 +132,16 @@ describe.runIf(available)("memcached lab on a real Docker engine", () => {
     const r = await run(["logs", "tomcat1", "--tail", "500"]);
     expect(r.exitCode).toBe(0);
     expect(r.stdout + r.stderr).toMatch(/MemcachedSessionService/);
+    // -f keeps streaming until Ctrl-C, then ends cleanly.
+    const follow = sessionlab(["logs", "tomcat1", "-f", "--tail", "5"]);
+    await new Promise<void>((resolve) => {
+      // Tomcat logs to stderr, so its lines arrive there.
+      follow.stdout?.once("data", () => resolve());
+      follow.stderr?.once("data", () => resolve());
+      void follow.finally(resolve);
+    });
+    follow.kill("SIGINT");
+    expect((await follow).exitCode).toBe(0);
     const bad = await run(["logs", "tomcat9"]);
     expect(bad.exitCode).toBe(2);
     expect(bad.stderr).toContain('has no node "tomcat9"');
