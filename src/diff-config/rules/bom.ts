@@ -1,10 +1,10 @@
-import type { Rule } from "../types.js";
+import { KINDS, type Rule } from "../types.js";
 
 export const bom: Rule = {
   meta: {
     id: "bom",
     severity: "error",
-    kinds: ["context-xml", "server-xml", "xml", "nginx", "redis", "text"],
+    kinds: KINDS,
     layer: "characters",
     description: 'File starts with a byte-order mark (UTF-8 with BOM, or UTF-16 from Notepad\'s "Unicode")',
     why: "nginx reads it as part of the first directive (unknown directive \"\ufeffuser\", shown as mojibake like 锘?), Redis as a bad directive; Tomcat's parser skips it, but tools that read the file as text report 'Content is not allowed in prolog'.",

@@ -5,7 +5,7 @@
  */
 import { scanChars, describeChar, type CharClass } from "../characters.js";
 import { inRanges } from "../ranges.js";
-import type { Rule, RuleContext, RuleMeta, Severity } from "../types.js";
+import { KINDS, type Rule, type RuleContext, type RuleMeta, type Severity } from "../types.js";
 
 export interface CharRuleSpec extends Omit<RuleMeta, "kinds" | "layer"> {
   cls: CharClass;
@@ -22,7 +22,7 @@ export function charRule(spec: CharRuleSpec): Rule {
   return {
     meta: {
       ...meta,
-      kinds: ["context-xml", "server-xml", "xml", "nginx", "redis", "text"],
+      kinds: KINDS,
       layer: "characters",
     },
     check(ctx: RuleContext) {

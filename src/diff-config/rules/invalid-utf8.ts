@@ -1,10 +1,10 @@
-import type { Rule } from "../types.js";
+import { KINDS, type Rule } from "../types.js";
 
 export const invalidUtf8: Rule = {
   meta: {
     id: "invalid-utf8",
     severity: "error",
-    kinds: ["context-xml", "server-xml", "xml", "nginx", "redis", "text"],
+    kinds: KINDS,
     layer: "characters",
     description: "Bytes that are not valid UTF-8 (a file saved as GBK, Shift-JIS or Latin-1)",
     why: "Tomcat's parser stops with 'Invalid byte 1 of 1-byte UTF-8 sequence'; nginx and Redis pass the raw bytes on as part of names and values.",
