@@ -2,7 +2,7 @@ import { Command } from "commander";
 import { EXIT_CHECK_FAILED, EXIT_OK } from "../core/errors.js";
 import { color, formatTable, printJson } from "../core/output.js";
 import { runCommand } from "../core/run-command.js";
-import { type LabInstance, listLabs, nodeOf, resolveLab, roleOf } from "../orchestrator/discover.js";
+import { type LabInstance, containerSummary, listLabs, resolveLab } from "../orchestrator/discover.js";
 import { DockerRuntime } from "../runtime/docker.js";
 
 export function statusCommand(): Command {
@@ -63,12 +63,9 @@ function labView(l: LabInstance) {
     url: l.url,
     dir: l.dir,
     containers: l.containers.map((c) => ({
-      node: nodeOf(c),
-      role: roleOf(c),
-      name: c.name,
+      ...containerSummary(c),
       state: c.state,
       status: c.status,
-      image: c.image,
       ports: c.ports.map((p) => `${p.hostIp}:${p.hostPort}->${p.containerPort}`),
     })),
   };

@@ -12,12 +12,20 @@ export interface LabInstance {
   containers: LabContainer[];
 }
 
-export function nodeOf(c: LabContainer): string {
+/** Anything labelled by sessionlab: a running container, or the spec it is created from. */
+type Labelled = { name: string; image: string; labels: Record<string, string> };
+
+export function nodeOf(c: Labelled): string {
   return c.labels[LABEL_NODE] ?? c.name;
 }
 
-export function roleOf(c: LabContainer): string {
+export function roleOf(c: Labelled): string {
   return c.labels[LABEL_ROLE] ?? "";
+}
+
+/** The part of a container that commands report: the same for `up` and `status`. */
+export function containerSummary(c: Labelled): { name: string; role: string; node: string; image: string } {
+  return { name: c.name, role: roleOf(c), node: nodeOf(c), image: c.image };
 }
 
 export async function listLabs(runtime: DockerRuntime): Promise<LabInstance[]> {

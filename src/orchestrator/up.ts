@@ -23,7 +23,7 @@ import {
   labLabels,
 } from "../runtime/labels.js";
 import { storeAdapter } from "../stores/index.js";
-import { type LabInstance, listLabs, nodeOf, roleOf } from "./discover.js";
+import { type LabInstance, containerSummary, listLabs, roleOf } from "./discover.js";
 import { teardown } from "./down.js";
 import { containerName, isValidInstanceName, networkName } from "./names.js";
 import { type LabSettings, type Prepared, checkOptions, prepareLab } from "./prepare.js";
@@ -53,7 +53,7 @@ export interface UpResult {
   url: string;
   dir: string;
   alreadyRunning: boolean;
-  containers: Array<{ name: string; role: Role; node: string; image: string }>;
+  containers: Array<ReturnType<typeof containerSummary>>;
   keptEdits: string[];
   seconds: number;
 }
@@ -207,12 +207,7 @@ export async function up(opts: UpOptions): Promise<UpResult> {
       url,
       dir: paths.root,
       alreadyRunning: false,
-      containers: specs.map((s) => ({
-        name: s.name,
-        role: s.labels[LABEL_ROLE] as Role,
-        node: s.labels[LABEL_NODE]!,
-        image: s.image,
-      })),
+      containers: specs.map(containerSummary),
       keptEdits: report.keptEdits,
       seconds: seconds(),
     };
@@ -241,12 +236,7 @@ function describe(
     variant: variantLabel(variant),
     url: lab.url,
     dir: lab.dir,
-    containers: lab.containers.map((c) => ({
-      name: c.name,
-      role: roleOf(c) as Role,
-      node: nodeOf(c),
-      image: c.image,
-    })),
+    containers: lab.containers.map(containerSummary),
   };
 }
 

@@ -75,3 +75,22 @@ export function withCleanEngine(): () => string {
   });
   return () => cwd;
 }
+
+/** verify --json's report, as far as the tests read it. */
+export type Report = {
+  target: { page: string };
+  checks: Array<{ id: string; status: string; summary: string; evidence: string[] }>;
+  requests: Array<{ node?: string }>;
+};
+
+/** Each check's status by id, e.g. { "one-session": "fail", … }. */
+export const statuses = (r: Report): Record<string, string> =>
+  Object.fromEntries(r.checks.map((c) => [c.id, c.status]));
+
+export const ALL_PASS = {
+  "both-nodes": "pass",
+  "one-session": "pass",
+  counter: "pass",
+  "in-store": "pass",
+  parallel: "pass",
+};

@@ -2,7 +2,17 @@ import { readdir, readFile, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { docker, engineAvailable, labelled, run, sessionlab, withCleanEngine } from "./harness.js";
+import {
+  ALL_PASS,
+  type Report,
+  docker,
+  engineAvailable,
+  labelled,
+  run,
+  sessionlab,
+  statuses,
+  withCleanEngine,
+} from "./harness.js";
 
 // One memcached lab for the whole file; each test reads or perturbs it and puts it back.
 const PORT = "18080";
@@ -40,19 +50,10 @@ describe.runIf(available)("memcached lab on a real Docker engine", () => {
   it("verify passes all five checks with evidence", async () => {
     const r = await run(["verify", "--json"]);
     expect(r.exitCode, r.stdout + r.stderr).toBe(0);
-    const report = JSON.parse(r.stdout);
-    const status = Object.fromEntries(
-      report.checks.map((c: { id: string; status: string }) => [c.id, c.status]),
-    );
-    expect(status).toEqual({
-      "both-nodes": "pass",
-      "one-session": "pass",
-      counter: "pass",
-      "in-store": "pass",
-      parallel: "pass",
-    });
+    const report: Report = JSON.parse(r.stdout);
+    expect(statuses(report)).toEqual(ALL_PASS);
     expect(report.requests.length).toBeGreaterThanOrEqual(20);
-    const nodes = new Set(report.requests.map((o: { node: string }) => o.node));
+    const nodes = new Set(report.requests.map((o) => o.node));
     expect(nodes).toEqual(new Set(["tomcat1", "tomcat2"]));
   });
 
@@ -71,11 +72,8 @@ describe.runIf(available)("memcached lab on a real Docker engine", () => {
     expect(r.exitCode, r.stdout).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report.target.page).toBe("classic");
-    const status = Object.fromEntries(
-      report.checks.map((c: { id: string; status: string }) => [c.id, c.status]),
-    );
     // The classic page has no counter and no store was named: skipped, never passed.
-    expect(status).toEqual({
+    expect(statuses(report)).toEqual({
       "both-nodes": "pass",
       "one-session": "pass",
       counter: "skip",

@@ -2,20 +2,19 @@ import { copyFile, mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cacheDir } from "../../src/core/paths.js";
-import { docker, engineAvailable, labelled, run, withCleanEngine } from "./harness.js";
+import {
+  ALL_PASS,
+  type Report,
+  docker,
+  engineAvailable,
+  labelled,
+  run,
+  statuses,
+  withCleanEngine,
+} from "./harness.js";
 
 const PORT = "18083";
 const available = await engineAvailable();
-
-type Report = { checks: Array<{ id: string; status: string; summary: string; evidence: string[] }> };
-const statuses = (r: Report) => Object.fromEntries(r.checks.map((c) => [c.id, c.status]));
-const ALL_PASS = {
-  "both-nodes": "pass",
-  "one-session": "pass",
-  counter: "pass",
-  "in-store": "pass",
-  parallel: "pass",
-};
 
 async function redisContainer() {
   const [c] = await docker.listContainers({
