@@ -8,9 +8,9 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { loadFromBytes } from "../../../src/diff-config/load.js";
-import { fixtureFiles, hasTool, shouldRun } from "./tool-support.js";
+import { describeWithTool, fixtureFiles, hasTool } from "./tool-support.js";
 
 const CHECKER = join(import.meta.dirname, "..", "..", "support", "XmlWellFormed.java");
 const javaPresent = await hasTool("java", ["-version"]);
@@ -61,22 +61,30 @@ function mutants(source: string, count: number, seed: number): string[] {
   });
 }
 
-const MUTANT_DIR = mkdtempSync(join(tmpdir(), "sessionlab-xml-"));
 const CANONICAL = join(import.meta.dirname, "..", "..", "..", "fixtures", "diff-config", "canonical");
-const mutantFiles = ["context-msm.xml", "server.xml"].flatMap((name, k) =>
-  mutants(readFileSync(join(CANONICAL, name), "utf8"), 200, 20261126 + k).map((text, i) => {
-    const path = join(MUTANT_DIR, `${i}-${name}`);
-    writeFileSync(path, text);
-    return path;
-  }),
-);
 
-describe.runIf(shouldRun(javaPresent))("agreement with the JDK XML parser", () => {
+/** Writes the mutants to a temp folder (made in beforeAll, so a skipped suite leaves nothing behind). */
+function writeMutants(dir: string): string[] {
+  return ["context-msm.xml", "server.xml"].flatMap((name, k) =>
+    mutants(readFileSync(join(CANONICAL, name), "utf8"), 200, 20261126 + k).map((text, i) => {
+      const path = join(dir, `${i}-${name}`);
+      writeFileSync(path, text);
+      return path;
+    }),
+  );
+}
+
+const java = { name: "java", present: javaPresent, install: "a JDK on PATH" };
+
+describeWithTool("agreement with the JDK XML parser", java, () => {
   const jdk = new Map<string, "ok" | number>();
   const jdkColumn = new Map<string, number>();
+  let mutantDir = "";
+  let mutantFiles: string[] = [];
 
   beforeAll(async () => {
-    if (!javaPresent) throw new Error("java is not on PATH (required on CI)");
+    mutantDir = mkdtempSync(join(tmpdir(), "sessionlab-xml-"));
+    mutantFiles = writeMutants(mutantDir);
     const { stdout } = await execa("java", [CHECKER, ...files, ...mutantFiles], { timeout: 120_000 });
     for (const row of stdout.split("\n")) {
       const [path, verdict] = row.split("\t");
@@ -84,7 +92,7 @@ describe.runIf(shouldRun(javaPresent))("agreement with the JDK XML parser", () =
       if (path && verdict && verdict !== "ok") jdkColumn.set(path, Number(verdict.split(":")[1]));
     }
   }, 180_000);
-  afterAll(() => rmSync(MUTANT_DIR, { recursive: true, force: true }));
+  afterAll(() => rmSync(mutantDir, { recursive: true, force: true }));
 
   it("agrees on verdict and line for 400 random edits of the lab's context.xml and server.xml", () => {
     const disagreements = mutantFiles

@@ -17,11 +17,12 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { loadFromBytes } from "../../../src/diff-config/load.js";
-import { fixtureFiles, hasTool, shouldRun } from "./tool-support.js";
+import { describeWithTool, fixtureFiles, hasTool } from "./tool-support.js";
 
-const NGINX = existsSync("/usr/sbin/nginx") ? "/usr/sbin/nginx" : "nginx";
+// Looked up on PATH only (CI adds /usr/sbin), so a PATH without nginx really tests the skip.
+const NGINX = "nginx";
 const nginxPresent = await hasTool(NGINX, ["-v"]);
 const SYNTAX =
   /unknown directive|unexpected|not terminated|has no opening|invalid number of arguments|invalid parameter|is not allowed here|is duplicate|no "events" section/;
@@ -30,11 +31,16 @@ const files = fixtureFiles((p) => !p.endsWith(".json") && !p.endsWith(".jar")).f
   (p) => loadFromBytes(p, readFileSync(p)).kind === "nginx",
 );
 
-const prefix = mkdtempSync(join(tmpdir(), "sessionlab-nginx-"));
-mkdirSync(join(prefix, "conf"));
-mkdirSync(join(prefix, "logs"));
-if (existsSync("/etc/nginx/mime.types"))
-  copyFileSync("/etc/nginx/mime.types", join(prefix, "conf", "mime.types"));
+/** nginx's -p prefix, made in beforeAll so a skipped suite leaves nothing behind. */
+let prefix = "";
+function makePrefix(): string {
+  const dir = mkdtempSync(join(tmpdir(), "sessionlab-nginx-"));
+  mkdirSync(join(dir, "conf"));
+  mkdirSync(join(dir, "logs"));
+  if (existsSync("/etc/nginx/mime.types"))
+    copyFileSync("/etc/nginx/mime.types", join(dir, "conf", "mime.types"));
+  return dir;
+}
 
 async function nginxVersion(): Promise<number[]> {
   const { stderr } = await execa(NGINX, ["-v"], { reject: false });
@@ -79,10 +85,15 @@ function ourVerdict(path: string): "ok" | "error" {
   return (file.nginx?.errors.length ?? 0) > 0 || file.hasBom ? "error" : "ok";
 }
 
-describe.runIf(shouldRun(nginxPresent))("agreement with nginx -t", async () => {
-  if (!nginxPresent) throw new Error("nginx is not installed (required on CI: apt-get install nginx-light)");
-  const [major = 0, minor = 0, patch = 0] = await nginxVersion();
-  const ossSticky = major * 1_000_000 + minor * 1000 + patch >= 1_029_006;
+const nginx = { name: "nginx", present: nginxPresent, install: "apt-get install nginx-light" };
+
+describeWithTool("agreement with nginx -t", nginx, () => {
+  let ossSticky = false;
+  beforeAll(async () => {
+    prefix = makePrefix();
+    const [major = 0, minor = 0, patch = 0] = await nginxVersion();
+    ossSticky = major * 1_000_000 + minor * 1000 + patch >= 1_029_006;
+  });
   afterAll(() => rmSync(prefix, { recursive: true, force: true }));
 
   it("covers the nginx fixtures", () => {

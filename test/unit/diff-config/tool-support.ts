@@ -2,6 +2,7 @@
 import { execa } from "execa";
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { describe, it } from "vitest";
 import { FIXTURES } from "./fixture-cases.js";
 
 export async function hasTool(cmd: string, args: string[]): Promise<boolean> {
@@ -13,9 +14,33 @@ export async function hasTool(cmd: string, args: string[]): Promise<boolean> {
   }
 }
 
-/** Whether to run a tool test: always on CI (where a missing tool must fail), else only if present. */
-export function shouldRun(present: boolean): boolean {
-  return present || Boolean(process.env.CI);
+export interface Tool {
+  name: string;
+  present: boolean;
+  /** how CI gets it, for the failure message */
+  install: string;
+}
+
+/**
+ * A suite that compares against a host tool. With the tool it runs; without it, on CI it fails (a
+ * green run there must mean the comparison happened), elsewhere it shows one skipped test whose name
+ * says why. The body is only collected when the tool is present, so it may assume the tool, and
+ * should make its temp files in beforeAll rather than at module level.
+ */
+export function describeWithTool(title: string, tool: Tool, body: () => void): void {
+  if (tool.present) {
+    describe(title, body);
+  } else if (process.env.CI) {
+    describe(title, () => {
+      it(`requires ${tool.name}`, () => {
+        throw new Error(`${tool.name} is not on PATH (required on CI: ${tool.install})`);
+      });
+    });
+  } else {
+    describe(title, () => {
+      it.skip(`skipped: ${tool.name} not on PATH`, () => {});
+    });
+  }
 }
 
 export function fixtureFiles(test: (path: string) => boolean): string[] {
