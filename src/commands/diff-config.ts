@@ -1,14 +1,8 @@
 import { Command, Option } from "commander";
 import { existsSync, readFileSync } from "node:fs";
 import { EXIT_CHECK_FAILED, EXIT_OK, SessionlabError } from "../core/errors.js";
-import { color } from "../core/output.js";
 import { runCommand } from "../core/run-command.js";
-import { lintFiles, RULES } from "../diff-config/index.js";
-import { formatJson } from "../diff-config/formatters/json.js";
-import { formatSarif } from "../diff-config/formatters/sarif.js";
-import { formatStylish } from "../diff-config/formatters/stylish.js";
 import { labFiles } from "../diff-config/lab-files.js";
-import { parseKind } from "../diff-config/load.js";
 import { KINDS } from "../diff-config/types.js";
 
 interface Options {
@@ -22,9 +16,9 @@ interface Options {
   diff: boolean;
 }
 
-const VERSION = (
-  JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }
-).version;
+const version = () =>
+  (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string })
+    .version;
 
 /** --lab NAME-or-FOLDER: a folder is used as is; otherwise the running lab's folder is looked up. */
 async function labPaths(lab: string | boolean): Promise<string[]> {
@@ -82,15 +76,28 @@ export function diffConfigCommand(): Command {
               "pass config files, a CATALINA_BASE folder, or --lab",
             );
           }
+          // The linter and formatters are loaded when the command runs, so --help stays fast.
+          const [{ lintFiles, RULES }, { parseKind }] = await Promise.all([
+            import("../diff-config/index.js"),
+            import("../diff-config/load.js"),
+          ]);
           const report = await lintFiles(inputs, {
             kind: opts.kind ? parseKind(opts.kind) : undefined,
             against: opts.against,
             diff: opts.diff,
             fix: opts.fix,
           });
-          if (format === "json") process.stdout.write(formatJson(report));
-          else if (format === "sarif") process.stdout.write(formatSarif(report, RULES, VERSION));
-          else {
+          if (format === "json") {
+            const { formatJson } = await import("../diff-config/formatters/json.js");
+            process.stdout.write(formatJson(report));
+          } else if (format === "sarif") {
+            const { formatSarif } = await import("../diff-config/formatters/sarif.js");
+            process.stdout.write(formatSarif(report, RULES, version()));
+          } else {
+            const [{ color }, { formatStylish }] = await Promise.all([
+              import("../core/output.js"),
+              import("../diff-config/formatters/stylish.js"),
+            ]);
             for (const f of report.fixed)
               process.stderr.write(
                 `${color.green("fixed")} ${f.path} ${color.dim(`(original kept as ${f.backup})`)}\n`,

@@ -1,10 +1,6 @@
 import { Command } from "commander";
 import { EXIT_OK } from "../core/errors.js";
-import { listLabs, severalLabsError } from "../orchestrator/discover.js";
-import { color, printJson } from "../core/output.js";
 import { runCommand } from "../core/run-command.js";
-import { teardown } from "../orchestrator/down.js";
-import { DockerRuntime } from "../runtime/docker.js";
 
 interface DownFlags {
   all: boolean;
@@ -28,6 +24,14 @@ export function downCommand(): Command {
     .action(
       runCommand(
         async (ctx, name: string | undefined, flags: DownFlags) => {
+          // Loaded when the command runs, so --help and other commands start fast.
+          const [{ listLabs, severalLabsError }, { color, printJson }, { teardown }, { DockerRuntime }] =
+            await Promise.all([
+              import("../orchestrator/discover.js"),
+              import("../core/output.js"),
+              import("../orchestrator/down.js"),
+              import("../runtime/docker.js"),
+            ]);
           const runtime = await DockerRuntime.connect();
           if (!name && !flags.all) {
             // With no name, act on the only lab there is; with several, ask rather than remove too much.

@@ -1,10 +1,7 @@
 import { Command } from "commander";
 import { Transform } from "node:stream";
 import { EXIT_OK, SessionlabError } from "../core/errors.js";
-import { color } from "../core/output.js";
 import { runCommand } from "../core/run-command.js";
-import { nodeOf, resolveLab } from "../orchestrator/discover.js";
-import { DockerRuntime } from "../runtime/docker.js";
 import { parseCount } from "./options.js";
 
 interface LogsFlags {
@@ -39,6 +36,12 @@ export function logsCommand(): Command {
     .option("--lab <name>", "lab instance (default: the only one)")
     .action(
       runCommand(async (ctx, node: string | undefined, flags: LogsFlags) => {
+        // Loaded when the command runs, so --help and other commands start fast.
+        const [{ color }, { nodeOf, resolveLab }, { DockerRuntime }] = await Promise.all([
+          import("../core/output.js"),
+          import("../orchestrator/discover.js"),
+          import("../runtime/docker.js"),
+        ]);
         const runtime = await DockerRuntime.connect();
         const lab = await resolveLab(runtime, flags.lab);
         const targets = node ? lab.containers.filter((c) => nodeOf(c) === node) : lab.containers;

@@ -1,9 +1,7 @@
 import { Command } from "commander";
 import { EXIT_CHECK_FAILED, EXIT_OK } from "../core/errors.js";
-import { color, formatTable, printJson } from "../core/output.js";
 import { runCommand } from "../core/run-command.js";
-import { type LabInstance, containerSummary, listLabs, resolveLab } from "../orchestrator/discover.js";
-import { DockerRuntime } from "../runtime/docker.js";
+import type { LabInstance, containerSummary as ContainerSummary } from "../orchestrator/discover.js";
 
 export function statusCommand(): Command {
   return new Command("status")
@@ -13,9 +11,19 @@ export function statusCommand(): Command {
     .action(
       runCommand(
         async (ctx, name: string | undefined, _flags: { json: boolean }) => {
+          // Loaded when the command runs, so --help and other commands start fast.
+          const [
+            { color, formatTable, printJson },
+            { containerSummary, listLabs, resolveLab },
+            { DockerRuntime },
+          ] = await Promise.all([
+            import("../core/output.js"),
+            import("../orchestrator/discover.js"),
+            import("../runtime/docker.js"),
+          ]);
           const runtime = await DockerRuntime.connect();
           const labs = name ? [await resolveLab(runtime, name)] : await listLabs(runtime);
-          const view = labs.map(labView);
+          const view = labs.map((l) => labView(l, containerSummary));
           const healthy = view.every(
             (l) => l.containers.length > 0 && l.containers.every((c) => c.state === "running"),
           );
@@ -56,7 +64,7 @@ export function statusCommand(): Command {
     );
 }
 
-function labView(l: LabInstance) {
+function labView(l: LabInstance, containerSummary: typeof ContainerSummary) {
   return {
     instance: l.instance,
     kind: l.kind,

@@ -1,9 +1,7 @@
 import { Command, Option } from "commander";
 import { EXIT_OK } from "../core/errors.js";
-import { color, createProgress, printJson } from "../core/output.js";
 import { runCommand } from "../core/run-command.js";
 import { listLabNamesSync } from "../labs/definition.js";
-import { up } from "../orchestrator/up.js";
 import { parsePort, parseSeconds, portOrDefault } from "./options.js";
 
 interface UpFlags {
@@ -63,6 +61,12 @@ export function upCommand(): Command {
     .action(
       runCommand(
         async (ctx, lab: string, flags: UpFlags) => {
+          // Loaded when the command runs, so --help and other commands start fast.
+          const [{ color, printJson }, { createProgress }, { up }] = await Promise.all([
+            import("../core/output.js"),
+            import("../core/progress.js"),
+            import("../orchestrator/up.js"),
+          ]);
           const progress = createProgress({ quiet: false });
           const res = await up({
             lab,

@@ -1,9 +1,6 @@
 import { Command } from "commander";
 import { EXIT_CHECK_FAILED, EXIT_OK } from "../core/errors.js";
-import { printJson } from "../core/output.js";
 import { runCommand } from "../core/run-command.js";
-import { formatVerifyReport } from "../verify/format.js";
-import { verify } from "../verify/run.js";
 import { parseCount } from "./options.js";
 
 interface VerifyFlags {
@@ -32,6 +29,12 @@ export function verifyCommand(): Command {
     .action(
       runCommand(
         async (ctx, flags: VerifyFlags) => {
+          // Loaded when the command runs, so --help and other commands start fast.
+          const [{ printJson }, { formatVerifyReport }, { verify }] = await Promise.all([
+            import("../core/output.js"),
+            import("../verify/format.js"),
+            import("../verify/run.js"),
+          ]);
           const report = await verify({
             url: flags.url,
             lab: flags.lab,

@@ -1,4 +1,9 @@
-import AdmZip from "adm-zip";
+import type AdmZip from "adm-zip";
+import { createRequire } from "node:module";
+
+// adm-zip (CommonJS) is required on first use: most runs, e.g. linting one file, never open a jar.
+let Zip: typeof AdmZip | undefined;
+const zip = () => (Zip ??= createRequire(import.meta.url)("adm-zip") as typeof AdmZip);
 
 /**
  * Reading jars (zip files) in one place, through adm-zip. A jar that is not a readable zip yields
@@ -6,7 +11,7 @@ import AdmZip from "adm-zip";
  */
 function open(jar: string | Buffer): AdmZip | undefined {
   try {
-    return new AdmZip(jar);
+    return new (zip())(jar);
   } catch {
     return undefined;
   }

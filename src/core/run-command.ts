@@ -1,5 +1,4 @@
 import { EXIT_COULD_NOT_RUN, InterruptedError, isSessionlabError } from "./errors.js";
-import { color, printJson } from "./output.js";
 
 export interface CommandContext {
   json: boolean;
@@ -10,6 +9,7 @@ export interface CommandContext {
 /**
  * Wraps a command action: runs it with an abort signal tied to SIGINT/SIGTERM, sets the exit code
  * it returns, and turns thrown errors into one clear sentence (or a JSON envelope) and exit 2.
+ * Output helpers (chalk) are imported only when needed, so defining commands stays cheap.
  */
 export function runCommand<A extends unknown[]>(
   action: (ctx: CommandContext, ...args: A) => Promise<number>,
@@ -25,7 +25,9 @@ export function runCommand<A extends unknown[]>(
       signals++;
       if (signals === 1) controller.abort(new InterruptedError());
       else if (signals === 2)
-        process.stderr.write(color.yellow("cleaning up; press Ctrl-C again to quit without it\n"));
+        void import("./output.js").then(({ color }) =>
+          process.stderr.write(color.yellow("cleaning up; press Ctrl-C again to quit without it\n")),
+        );
       else process.exit(130);
     };
     process.on("SIGINT", onSignal);
@@ -33,7 +35,7 @@ export function runCommand<A extends unknown[]>(
     try {
       process.exitCode = await action({ json, signal: controller.signal }, ...args);
     } catch (e) {
-      process.exitCode = reportError(e, json);
+      process.exitCode = await reportError(e, json);
     } finally {
       process.off("SIGINT", onSignal);
       process.off("SIGTERM", onSignal);
@@ -41,7 +43,8 @@ export function runCommand<A extends unknown[]>(
   };
 }
 
-export function reportError(e: unknown, json: boolean): number {
+export async function reportError(e: unknown, json: boolean): Promise<number> {
+  const { color, printJson } = await import("./output.js");
   if (e instanceof InterruptedError) {
     if (json) printJson({ ok: false, error: { message: "interrupted" } });
     else process.stderr.write(color.yellow("interrupted\n"));

@@ -1,4 +1,4 @@
-import Docker from "dockerode";
+import type Docker from "dockerode";
 import { PassThrough } from "node:stream";
 import { EXIT_COULD_NOT_RUN, SessionlabError } from "../core/errors.js";
 import { labFilter } from "./labels.js";
@@ -39,6 +39,8 @@ export class DockerRuntime {
 
   /** Connects to the engine named by DOCKER_HOST or the default socket, and checks it answers. */
   static async connect(): Promise<DockerRuntime> {
+    // dockerode (with its gRPC and ssh2 trees) is loaded only by commands that talk to the engine.
+    const { default: Docker } = await import("dockerode");
     const docker = new Docker();
     try {
       await docker.ping();

@@ -2,7 +2,7 @@ import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { createProgress } from "../../src/core/output.js";
+import { createProgress } from "../../src/core/progress.js";
 import { lintFiles } from "../../src/diff-config/index.js";
 import { listLabNamesSync, loadLab, selectVariant } from "../../src/labs/definition.js";
 import { writeLabFolder } from "../../src/labs/lab-folder.js";
