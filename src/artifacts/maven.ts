@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { Agent, interceptors, request } from "undici";
+import { fsReason, makeDirs } from "../core/dirs.js";
 import { SessionlabError } from "../core/errors.js";
 import { cacheDir } from "../core/paths.js";
 import { type Artifact, DEFAULT_REPOSITORY, artifactPath, coordinates } from "./catalog.js";
@@ -74,10 +75,17 @@ export async function fetchArtifact(art: Artifact, opts: FetchOptions = {}): Pro
       "the download or the mirror is corrupt; retry, or use another --maven-repo",
     );
   }
-  await mkdir(dirname(target), { recursive: true });
   const tmp = `${target}.${process.pid}.part`;
   try {
-    await writeFile(tmp, body);
+    try {
+      await makeDirs(dirname(target));
+      await writeFile(tmp, body);
+    } catch (e) {
+      throw new SessionlabError(
+        `cannot write to the download cache ${cacheDir()}: ${fsReason(e)}`,
+        "set SESSIONLAB_CACHE_DIR to a folder you can write to",
+      );
+    }
     await rename(tmp, target);
   } finally {
     await rm(tmp, { force: true });

@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { EXIT_OK } from "../core/errors.js";
 import { runCommand } from "../core/run-command.js";
+import { parseLabName } from "./options.js";
 
 interface DownFlags {
   all: boolean;
@@ -12,7 +13,7 @@ interface DownFlags {
 export function downCommand(): Command {
   return new Command("down")
     .description("remove a lab's containers and network (only what sessionlab labelled); idempotent")
-    .argument("[name]", "lab instance to remove (default: the only one)")
+    .argument("[name]", "lab instance to remove (default: the only one)", parseLabName)
     .option("--all", "remove every sessionlab lab on this engine", false)
     .option(
       "--purge",

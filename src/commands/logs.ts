@@ -2,7 +2,7 @@ import { Command } from "commander";
 import { Transform } from "node:stream";
 import { EXIT_OK, SessionlabError } from "../core/errors.js";
 import { runCommand } from "../core/run-command.js";
-import { parseCount } from "./options.js";
+import { parseCount, parseLabName } from "./options.js";
 
 interface LogsFlags {
   follow: boolean;
@@ -32,8 +32,8 @@ export function logsCommand(): Command {
     .description("show a lab container's log (all containers when no node is given)")
     .argument("[node]", "tomcat1, tomcat2, nginx, memcached, …")
     .option("-f, --follow", "keep printing new lines until Ctrl-C", false)
-    .option("-n, --tail <lines>", "lines of history to show", parseCount, 100)
-    .option("--lab <name>", "lab instance (default: the only one)")
+    .option("-n, --tail <lines>", "lines of history to show (0-1000000)", parseCount, 100)
+    .option("--lab <name>", "lab instance (default: the only one)", parseLabName)
     .action(
       runCommand(async (ctx, node: string | undefined, flags: LogsFlags) => {
         // Loaded when the command runs, so --help and other commands start fast.

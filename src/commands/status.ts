@@ -1,12 +1,13 @@
 import { Command } from "commander";
 import { EXIT_CHECK_FAILED, EXIT_OK } from "../core/errors.js";
 import { runCommand } from "../core/run-command.js";
+import { parseLabName } from "./options.js";
 import type { LabInstance, containerSummary as ContainerSummary } from "../orchestrator/discover.js";
 
 export function statusCommand(): Command {
   return new Command("status")
     .description("show sessionlab's labs and their containers (exit 1 if a container is not running)")
-    .argument("[name]", "only this lab instance")
+    .argument("[name]", "only this lab instance", parseLabName)
     .option("--json", "print as JSON", false)
     .action(
       runCommand(

@@ -1,8 +1,17 @@
 import { Command, Option } from "commander";
-import { EXIT_OK } from "../core/errors.js";
+import { readdir } from "node:fs/promises";
+import { EXIT_OK, SessionlabError } from "../core/errors.js";
 import { runCommand } from "../core/run-command.js";
 import { listLabNamesSync } from "../labs/definition.js";
-import { parsePort, parseSeconds, portOrDefault } from "./options.js";
+import {
+  fromEnv,
+  parseHttpUrl,
+  parseImageRef,
+  parseLabName,
+  parsePort,
+  parseSeconds,
+  portOrDefault,
+} from "./options.js";
 
 interface UpFlags {
   manager?: string;
@@ -41,7 +50,7 @@ export function upCommand(): Command {
         .choices(["DEFAULT", "AFTER_REQUEST"])
         .default("DEFAULT"),
     )
-    .option("--name <name>", "name of this lab instance (default: the lab's name)")
+    .option("--name <name>", "name of this lab instance (default: the lab's name)", parseLabName)
     .option(
       "-p, --port <port>",
       "port on 127.0.0.1 where nginx listens (default 8080, env SESSIONLAB_PORT)",
@@ -52,21 +61,32 @@ export function upCommand(): Command {
       new Option("--serializer <kind>", "msm session serializer").choices(["java", "kryo"]).default("java"),
     )
     .option("--jars <dir>", "use the .jar files in this folder instead of downloading the lab's jars")
-    .option("--maven-repo <url>", "Maven repository to download from (env SESSIONLAB_MAVEN_REPO)")
-    .option("--base-image <ref>", "Debian bookworm base image (env SESSIONLAB_BASE_IMAGE)")
+    .option(
+      "--maven-repo <url>",
+      "Maven repository to download from (env SESSIONLAB_MAVEN_REPO)",
+      parseHttpUrl,
+    )
+    .option("--base-image <ref>", "Debian bookworm base image (env SESSIONLAB_BASE_IMAGE)", parseImageRef)
     .option("--reset-config", "replace edited configs in the lab folder (keeps .bak copies)", false)
     .option("--keep", "on failure, leave the containers for inspection", false)
-    .option("--timeout <seconds>", "how long to wait for readiness", parseSeconds, 120)
+    .option("--timeout <seconds>", "how long to wait for readiness (at most 3600)", parseSeconds, 120)
     .option("--json", "print the result as JSON", false)
     .action(
       runCommand(
         async (ctx, lab: string, flags: UpFlags) => {
           // Loaded when the command runs, so --help and other commands start fast.
-          const [{ color, printJson }, { createProgress }, { up }] = await Promise.all([
+          const [{ color, printJson }, { createProgress }, { up }, { checkWritableDir }] = await Promise.all([
             import("../core/output.js"),
             import("../core/progress.js"),
             import("../orchestrator/up.js"),
+            import("../core/dirs.js"),
           ]);
+          // Before any Docker call: bad folders and env values fail now, not after images are built.
+          if (flags.dir)
+            await checkWritableDir(flags.dir, "lab folder", "pass --dir with a folder you can write to");
+          if (flags.jars) await checkJarsDir(flags.jars);
+          const mavenRepo = flags.mavenRepo ?? fromEnv("SESSIONLAB_MAVEN_REPO", parseHttpUrl);
+          const baseImage = flags.baseImage ?? fromEnv("SESSIONLAB_BASE_IMAGE", parseImageRef);
           const progress = createProgress({ quiet: false });
           const res = await up({
             lab,
@@ -82,8 +102,8 @@ export function upCommand(): Command {
             keep: flags.keep,
             serializer: flags.serializer,
             jarsDir: flags.jars,
-            mavenRepo: flags.mavenRepo,
-            baseImage: flags.baseImage,
+            mavenRepo,
+            baseImage,
             resetConfig: flags.resetConfig,
             timeoutMs: flags.timeout * 1000,
             signal: ctx.signal,
@@ -104,4 +124,14 @@ export function upCommand(): Command {
         (_lab, flags) => flags.json,
       ),
     );
+}
+
+/** --jars must be a readable folder holding .jar files; checked before anything is downloaded. */
+async function checkJarsDir(dir: string): Promise<void> {
+  const names = await readdir(dir).catch((e: NodeJS.ErrnoException) => {
+    const why = e.code === "ENOENT" ? "no such folder" : e.code === "ENOTDIR" ? "not a folder" : e.message;
+    throw new SessionlabError(`cannot read the --jars folder ${dir}: ${why}`, "pass a folder of .jar files");
+  });
+  if (!names.some((n) => n.endsWith(".jar")))
+    throw new SessionlabError(`the --jars folder ${dir} holds no .jar files`, "pass a folder of .jar files");
 }

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
-import { copyFile, mkdir, readFile, readdir, rm, rmdir, writeFile } from "node:fs/promises";
+import { copyFile, readFile, readdir, rm, rmdir, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve, sep } from "node:path";
+import { checkWritableDir, makeDirs } from "../core/dirs.js";
 import type { LabPaths } from "./lab-paths.js";
 
 interface FolderState {
@@ -37,6 +38,7 @@ export async function writeLabFolder(
   files: Map<string, string>,
   opts: { reset?: boolean } = {},
 ): Promise<WriteReport> {
+  await checkWritableDir(paths.root, "lab folder", "pass --dir with a folder you can write to");
   const prevRaw = await readOr(paths.stateFile());
   const prev: FolderState = prevRaw ? (JSON.parse(prevRaw) as FolderState) : { lab, rendered: {} };
   const state: FolderState = { lab, rendered: {} };
@@ -56,13 +58,13 @@ export async function writeLabFolder(
       report.backedUp.push(rel);
     }
     if (current !== content) {
-      await mkdir(dirname(abs), { recursive: true });
+      await makeDirs(dirname(abs));
       await writeFile(abs, content);
       report.written.push(rel);
     }
     state.rendered[rel] = sha256(content);
   }
-  await mkdir(paths.root, { recursive: true });
+  await makeDirs(paths.root);
   await writeFile(paths.stateFile(), JSON.stringify(state, null, 2) + "\n");
   return report;
 }
