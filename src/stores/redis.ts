@@ -1,5 +1,5 @@
-import type { DockerRuntime } from "../runtime/docker.js";
-import type { StoreLookup } from "./memcached.js";
+import type { Runtime } from "../runtime/runtime.js";
+import type { StoreLookup } from "./lookup.js";
 
 /** The password a redis.conf sets with `requirepass`, if any. */
 export function requirepassOf(conf: string): string | undefined {
@@ -10,7 +10,7 @@ export function requirepassOf(conf: string): string | undefined {
 const auth = (password: string) => [`REDISCLI_AUTH=${password}`];
 
 export async function pingInContainer(
-  runtime: DockerRuntime,
+  runtime: Runtime,
   id: string,
   password: string,
 ): Promise<boolean> {
@@ -33,7 +33,7 @@ export function parseExistsTtl(key: string, output: string): StoreLookup {
 }
 
 export async function lookupInContainer(
-  runtime: DockerRuntime,
+  runtime: Runtime,
   id: string,
   key: string,
   password: string,
