@@ -46,7 +46,6 @@ export interface NodeTarget {
   tomcats: string[];
 }
 
-
 /** A running store node a session may be read from. */
 export interface StoreNode {
   node: LabNode;

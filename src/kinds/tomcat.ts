@@ -40,7 +40,9 @@ export const tomcatKind: NodeKind = {
     const distFiles = await readFromDistribution(distPath, ["conf/server.xml", "conf/context.xml"]);
     const managerTpl = variant.manager.contextManager ? await fromLab(variant.manager.contextManager) : null;
     const confTpls = await Promise.all(
-      Object.entries(variant.manager.confFiles ?? {}).map(async ([name, tpl]) => [name, await fromLab(tpl)] as const),
+      Object.entries(variant.manager.confFiles ?? {}).map(
+        async ([name, tpl]) => [name, await fromLab(tpl)] as const,
+      ),
     );
     const webappTpls = await Promise.all(
       WEBAPP.map(async (f) => [f, await readTemplate(variant.def.dir, join("webapp", f))] as const),
@@ -59,8 +61,10 @@ export const tomcatKind: NodeKind = {
           paths.contextXml(node.name),
           patchContextXml(distFiles.get("conf/context.xml")!, managerTpl && renderTemplate(managerTpl, v)),
         );
-        for (const [name, tpl] of confTpls) files.set(paths.confFile(node.name, name), renderTemplate(tpl, v));
-        for (const [f, tpl] of webappTpls) files.set(join(paths.webappDir(node.name), f), renderTemplate(tpl, v));
+        for (const [name, tpl] of confTpls)
+          files.set(paths.confFile(node.name, name), renderTemplate(tpl, v));
+        for (const [f, tpl] of webappTpls)
+          files.set(join(paths.webappDir(node.name), f), renderTemplate(tpl, v));
         return files;
       },
       container: (node) => ({
@@ -102,7 +106,11 @@ async function fetchTomcat(ctx: PrepareContext) {
     : await Promise.all(
         variant.tomcat.jars.map(async (key) => {
           const art = ARTIFACTS[key as keyof typeof ARTIFACTS];
-          return { name: `lib/${artifactFileName(art)}`, path: await fetchArtifact(art, fetchOpts), sha1: art.sha1 };
+          return {
+            name: `lib/${artifactFileName(art)}`,
+            path: await fetchArtifact(art, fetchOpts),
+            sha1: art.sha1,
+          };
         }),
       );
   progress.done(downloaded ? `${downloaded} downloaded` : "all from cache");

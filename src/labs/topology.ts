@@ -34,6 +34,8 @@ const manager = z.strictObject({
   storeKey: z.string().includes("{id}").optional(),
   /** seconds the manager adds to the session timeout for the key's TTL (Redisson: +60) */
   storeTtlExtraSeconds: z.number().int().nonnegative().optional(),
+  /** how many session timeouts the key lives (msm non-sticky: 2, measured TTL 120 s for 60 s) */
+  storeTtlFactor: z.number().int().min(1).max(10).optional(),
 });
 
 const count = z.number().int().min(1).max(9);

@@ -49,7 +49,10 @@ export interface Applied {
 }
 
 /** The containers of a prepared lab, in start order. */
-export function containerSpecs(groups: PreparedGroup[], o: Pick<ApplyOptions, "instance" | "labLabels">): ContainerSpec[] {
+export function containerSpecs(
+  groups: PreparedGroup[],
+  o: Pick<ApplyOptions, "instance" | "labLabels">,
+): ContainerSpec[] {
   return groups.flatMap((g) =>
     g.nodes.map((node) => ({
       name: containerName(o.instance, node.name),
@@ -69,7 +72,12 @@ export function containerSpecs(groups: PreparedGroup[], o: Pick<ApplyOptions, "i
   );
 }
 
-export async function applyPlan(runtime: Runtime, plan: Plan, groups: PreparedGroup[], o: ApplyOptions): Promise<Applied> {
+export async function applyPlan(
+  runtime: Runtime,
+  plan: Plan,
+  groups: PreparedGroup[],
+  o: ApplyOptions,
+): Promise<Applied> {
   const { progress, signal } = o;
   const ready = o.ready ?? ((kind, t) => kind.ready(t));
   const tomcats = groups.filter((g) => g.kind.name === "tomcat").flatMap((g) => g.nodes.map((n) => n.name));
@@ -109,7 +117,10 @@ export async function applyPlan(runtime: Runtime, plan: Plan, groups: PreparedGr
   const waitsDone = new AbortController();
   const specs = containerSpecs(groups, o);
   try {
-    const counts = groups.map((g) => `${g.nodes.length > 1 ? `${g.nodes.length} ` : ""}${g.kind.name}${g.nodes.length > 1 ? "s" : ""}`);
+    const counts = groups.map(
+      (g) =>
+        `${g.nodes.length > 1 ? `${g.nodes.length} ` : ""}${g.kind.name}${g.nodes.length > 1 ? "s" : ""}`,
+    );
     progress.step(`starting ${o.instance}: network, ${counts.join(", ")}`);
     await runtime.ensureNetwork(networkName(o.instance), labLabels(o.instance, o.labLabels));
     const ids = new Map<string, string>();

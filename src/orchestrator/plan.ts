@@ -43,7 +43,11 @@ export function planUp(want: Desired, labs: LabInstance[]): Plan {
   const running = complete && cs.every((c) => c.state === "running");
   const unchanged = cs.length > 0 && cs.every((c) => c.labels[LABEL_FINGERPRINT] === want.fingerprint);
   if (running && unchanged)
-    return { action: "reuse", existing, message: `lab ${want.instance} is already running; checking it answers` };
+    return {
+      action: "reuse",
+      existing,
+      message: `lab ${want.instance} is already running; checking it answers`,
+    };
   const was = cs[0]?.labels[LABEL_VARIANT];
   const message =
     was && was !== want.variant

@@ -78,7 +78,8 @@ export async function up(opts: UpOptions): Promise<UpResult> {
   const labs = await listLabs(runtime);
   const existing = labs.find((l) => l.instance === instance);
   // Our own lab may hold the port; then it is checked once that lab is replaced.
-  if (existing?.port !== opts.port && !labs.some((l) => l.port === opts.port)) await assertPortFree(opts.port);
+  if (existing?.port !== opts.port && !labs.some((l) => l.port === opts.port))
+    await assertPortFree(opts.port);
 
   // A user's own lab folder is also where its configs are rendered (and edited).
   const paths = opts.dir

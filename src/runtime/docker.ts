@@ -15,7 +15,6 @@ import type {
 
 export type { ContainerSpec, ExecResult, LabContainer } from "./runtime.js";
 
-
 export class DockerRuntime implements Runtime {
   private constructor(private readonly docker: Docker) {}
 

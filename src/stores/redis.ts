@@ -9,11 +9,7 @@ export function requirepassOf(conf: string): string | undefined {
 // redis-cli reads the password from REDISCLI_AUTH, so it never shows in the process list.
 const auth = (password: string) => [`REDISCLI_AUTH=${password}`];
 
-export async function pingInContainer(
-  runtime: Runtime,
-  id: string,
-  password: string,
-): Promise<boolean> {
+export async function pingInContainer(runtime: Runtime, id: string, password: string): Promise<boolean> {
   const res = await runtime.exec(id, ["redis-cli", "-h", "127.0.0.1", "ping"], { env: auth(password) });
   return res.exitCode === 0 && res.stdout.trim() === "PONG";
 }

@@ -104,7 +104,10 @@ export async function verify(opts: VerifyOptions): Promise<VerifyReport> {
     const obs = main.observations;
     // When the first client is failing, parallel clients would only repeat the failure, slowly.
     const allFailed = failedInARow >= MAX_FAILURES_IN_A_ROW || obs.every((o) => o.error);
-    const parallel = Array.from({ length: allFailed ? 0 : opts.clients }, () => new ProbeClient(t.url, agent));
+    const parallel = Array.from(
+      { length: allFailed ? 0 : opts.clients },
+      () => new ProbeClient(t.url, agent),
+    );
     await Promise.all(
       parallel.map(async (c) => {
         for (let i = 0; i < opts.requestsPerClient; i++) await c.get();

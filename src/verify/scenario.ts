@@ -45,7 +45,8 @@ export const CHECKS: Record<CheckId, CheckDefinition> = {
     evaluate(o) {
       const cs = o.containers!;
       const down = cs.filter((c) => c.state !== "running");
-      if (!down.length) return result("containers", "pass", `all ${cs.length} containers of the lab are running`);
+      if (!down.length)
+        return result("containers", "pass", `all ${cs.length} containers of the lab are running`);
       return result(
         "containers",
         "fail",
@@ -84,5 +85,8 @@ export const SCENARIOS_CHECKS = {
 export type ScenarioName = keyof typeof SCENARIOS_CHECKS;
 
 export function evaluateScenario(name: ScenarioName, o: Observations): CheckResult[] {
-  return SCENARIOS_CHECKS[name].map((id) => CHECKS[id]).filter((c) => c.appliesTo(o)).map((c) => c.evaluate(o));
+  return SCENARIOS_CHECKS[name]
+    .map((id) => CHECKS[id])
+    .filter((c) => c.appliesTo(o))
+    .map((c) => c.evaluate(o));
 }

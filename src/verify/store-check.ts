@@ -44,9 +44,13 @@ export async function labDefinitionOf(lab: LabInstance): Promise<LabDefinition |
   return loadLab(topology ?? lab.kind).catch(() => undefined);
 }
 
-export async function observeStore(target: StoreTarget, sessionId: string | undefined): Promise<StoreObservation> {
+export async function observeStore(
+  target: StoreTarget,
+  sessionId: string | undefined,
+): Promise<StoreObservation> {
   if (target.via === "none") return { outcome: "skip", reason: target.reason };
-  if (!sessionId) return { outcome: "fail", summary: "no session id was observed, so there is nothing to look up" };
+  if (!sessionId)
+    return { outcome: "fail", summary: "no session id was observed, so there is nothing to look up" };
   if (target.via === "url") return observeUrlStore(target.url, sessionId);
 
   const { lab, runtime } = target;
@@ -93,18 +97,25 @@ export async function observeStore(target: StoreTarget, sessionId: string | unde
   } catch (e) {
     return { outcome: "fail", summary: `could not read the store: ${(e as Error).message}` };
   }
-  if (!lookup) return { outcome: "fail", summary: `no running store container to read ${key} from`, evidence: tried };
+  if (!lookup)
+    return { outcome: "fail", summary: `no running store container to read ${key} from`, evidence: tried };
   if (!lookup.found && nodes.length > 1) where = `any of ${nodes.map((n) => n.containerName).join(", ")}`;
   const timeout = def.sessionTimeoutMinutes * 60;
   const extra = manager.storeTtlExtraSeconds ?? 0;
+  const factor = manager.storeTtlFactor ?? 1;
   return {
     outcome: "read",
     key,
     where,
     lookup: lookup.found ? lookup : { ...lookup, detail: tried.join("; ") || lookup.detail },
     expectedTtl: {
-      seconds: timeout + extra,
-      why: extra ? `session timeout ${timeout} s + ${extra} s the manager adds` : `session timeout ${timeout} s from web.xml`,
+      seconds: timeout * factor + extra,
+      why:
+        factor > 1
+          ? `${factor} × the session timeout of ${timeout} s, as the manager keeps it`
+          : extra
+            ? `session timeout ${timeout} s + ${extra} s the manager adds`
+            : `session timeout ${timeout} s from web.xml`,
     },
   };
 }
@@ -142,11 +153,15 @@ async function observeUrlStore(url: string, sessionId: string): Promise<StoreObs
   const where = `${u.protocol.slice(0, -1)} at ${u.host}`;
   try {
     let lookup: StoreLookup;
-    if (u.protocol === "memcached:") lookup = await lookupOverTcp(u.hostname, Number(u.port || 11211), sessionId);
+    if (u.protocol === "memcached:")
+      lookup = await lookupOverTcp(u.hostname, Number(u.port || 11211), sessionId);
     else if (u.protocol === "redis:" || u.protocol === "rediss:")
       lookup = await lookupRedisUrl(url, await redisKeys(sessionId));
     else
-      return { outcome: "skip", reason: `--store ${u.protocol}// is not supported; use memcached:// or redis://` };
+      return {
+        outcome: "skip",
+        reason: `--store ${u.protocol}// is not supported; use memcached:// or redis://`,
+      };
     return { outcome: "read", key: sessionId, where, lookup };
   } catch (e) {
     return { outcome: "fail", summary: `could not read ${where}: ${(e as Error).message}` };
