@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { EXIT_OK } from "../core/errors.js";
 import { runCommand } from "../core/run-command.js";
+import { connectRuntime } from "../runtime/connect.js";
 import { parseLabName } from "./options.js";
 
 interface DownFlags {
@@ -26,14 +27,12 @@ export function downCommand(): Command {
       runCommand(
         async (ctx, name: string | undefined, flags: DownFlags) => {
           // Loaded when the command runs, so --help and other commands start fast.
-          const [{ listLabs, severalLabsError }, { color, printJson }, { teardown }, { DockerRuntime }] =
-            await Promise.all([
-              import("../orchestrator/discover.js"),
-              import("../core/output.js"),
-              import("../orchestrator/down.js"),
-              import("../runtime/docker.js"),
-            ]);
-          const runtime = await DockerRuntime.connect();
+          const [{ listLabs, severalLabsError }, { color, printResult }, { teardown }] = await Promise.all([
+            import("../orchestrator/discover.js"),
+            import("../core/output.js"),
+            import("../orchestrator/down.js"),
+          ]);
+          const runtime = await connectRuntime();
           if (!name && !flags.all) {
             // With no name, act on the only lab there is; with several, ask rather than remove too much.
             const labs = await listLabs(runtime);
@@ -44,7 +43,7 @@ export function downCommand(): Command {
             images: flags.images,
           });
           if (ctx.json) {
-            printJson({ ok: true, ...res });
+            printResult(true, res);
             return EXIT_OK;
           }
           const out = (line: string) => process.stdout.write(line + "\n");

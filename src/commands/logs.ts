@@ -2,6 +2,7 @@ import { Command } from "commander";
 import { Transform } from "node:stream";
 import { EXIT_OK, SessionlabError } from "../core/errors.js";
 import { runCommand } from "../core/run-command.js";
+import { connectRuntime } from "../runtime/connect.js";
 import { parseCount, parseLabName } from "./options.js";
 
 interface LogsFlags {
@@ -37,12 +38,11 @@ export function logsCommand(): Command {
     .action(
       runCommand(async (ctx, node: string | undefined, flags: LogsFlags) => {
         // Loaded when the command runs, so --help and other commands start fast.
-        const [{ color }, { nodeOf, resolveLab }, { DockerRuntime }] = await Promise.all([
+        const [{ color }, { nodeOf, resolveLab }] = await Promise.all([
           import("../core/output.js"),
           import("../orchestrator/discover.js"),
-          import("../runtime/docker.js"),
         ]);
-        const runtime = await DockerRuntime.connect();
+        const runtime = await connectRuntime();
         const lab = await resolveLab(runtime, flags.lab);
         const targets = node ? lab.containers.filter((c) => nodeOf(c) === node) : lab.containers;
         if (!targets.length) {

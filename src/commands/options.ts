@@ -1,6 +1,7 @@
 import { InvalidArgumentError } from "commander";
 import { SessionlabError } from "../core/errors.js";
 import { isValidInstanceName } from "../orchestrator/names.js";
+import { MAX_TOMCATS, MIN_TOMCATS } from "../labs/lab-names.js";
 
 /**
  * Shared option parsers, so every command reads ports, counts, times and URLs the same way and a bad
@@ -119,3 +120,6 @@ export function fromEnv<T>(name: string, parse: (value: string) => T): T | undef
     throw new SessionlabError(`${name}=${JSON.stringify(value)} ${reason}`, fix ?? `fix or unset ${name}`);
   }
 }
+
+/** --tomcats: how many Tomcats run behind nginx. */
+export const parseTomcats = count(MIN_TOMCATS, MAX_TOMCATS);

@@ -1,8 +1,9 @@
 import { Command } from "commander";
 import { EXIT_CHECK_FAILED, EXIT_OK } from "../core/errors.js";
 import { runCommand } from "../core/run-command.js";
-import { parseLabName } from "./options.js";
 import type { LabInstance, containerSummary as ContainerSummary } from "../orchestrator/discover.js";
+import { connectRuntime } from "../runtime/connect.js";
+import { parseLabName } from "./options.js";
 
 export function statusCommand(): Command {
   return new Command("status")
@@ -13,23 +14,16 @@ export function statusCommand(): Command {
       runCommand(
         async (ctx, name: string | undefined, _flags: { json: boolean }) => {
           // Loaded when the command runs, so --help and other commands start fast.
-          const [
-            { color, formatTable, printJson },
-            { containerSummary, listLabs, resolveLab },
-            { DockerRuntime },
-          ] = await Promise.all([
-            import("../core/output.js"),
-            import("../orchestrator/discover.js"),
-            import("../runtime/docker.js"),
-          ]);
-          const runtime = await DockerRuntime.connect();
+          const [{ color, formatTable, printResult }, { containerSummary, listLabs, resolveLab }] =
+            await Promise.all([import("../core/output.js"), import("../orchestrator/discover.js")]);
+          const runtime = await connectRuntime();
           const labs = name ? [await resolveLab(runtime, name)] : await listLabs(runtime);
           const view = labs.map((l) => labView(l, containerSummary));
           const healthy = view.every(
             (l) => l.containers.length > 0 && l.containers.every((c) => c.state === "running"),
           );
           if (ctx.json) {
-            printJson({ ok: healthy, labs: view });
+            printResult(healthy, { labs: view });
           } else if (!view.length) {
             process.stdout.write(
               "no sessionlab labs on this engine (start one with `sessionlab up memcached`)\n",

@@ -2,7 +2,7 @@ import { Command, Option } from "commander";
 import { readdir } from "node:fs/promises";
 import { EXIT_OK, SessionlabError } from "../core/errors.js";
 import { runCommand } from "../core/run-command.js";
-import { listLabNamesSync } from "../labs/definition.js";
+import { MAX_TOMCATS, MIN_TOMCATS, listLabNamesSync } from "../labs/lab-names.js";
 import {
   fromEnv,
   parseHttpUrl,
@@ -10,12 +10,14 @@ import {
   parseLabName,
   parsePort,
   parseSeconds,
+  parseTomcats,
   portOrDefault,
 } from "./options.js";
 
 interface UpFlags {
   manager?: string;
   tomcat?: string;
+  tomcats?: number;
   redisPassword?: string;
   readMode: "REDIS" | "MEMORY";
   updateMode: "DEFAULT" | "AFTER_REQUEST";
@@ -34,10 +36,18 @@ interface UpFlags {
 
 export function upCommand(): Command {
   return new Command("up")
-    .description("build and start a lab (nginx + 2 Tomcats + store) and wait until it serves")
-    .argument("<lab>", `lab to start: ${listLabNamesSync().join(", ")}`)
-    .option("--manager <name>", "session manager: redis lab: classic (default) or redisson")
+    .description("build and start a lab (nginx + Tomcats + store) and wait until it serves")
+    .argument(
+      "<lab>",
+      `lab to start: ${listLabNamesSync().join(", ")}, or the folder of your own lab (see \`sessionlab init\`)`,
+    )
+    .option("--manager <name>", "session manager: redis lab: classic (default), redisson or msm")
     .option("--tomcat <version>", "Tomcat version where the manager offers several (redisson: 9 or 10.1)")
+    .option(
+      "--tomcats <n>",
+      `number of Tomcats behind nginx, ${MIN_TOMCATS}-${MAX_TOMCATS} (default: the lab's, 2)`,
+      parseTomcats,
+    )
     .option(
       "--redis-password <password>",
       "password for the lab's Redis (env SESSIONLAB_REDIS_PASSWORD; default: generated, kept in the lab folder)",
@@ -75,12 +85,13 @@ export function upCommand(): Command {
       runCommand(
         async (ctx, lab: string, flags: UpFlags) => {
           // Loaded when the command runs, so --help and other commands start fast.
-          const [{ color, printJson }, { createProgress }, { up }, { checkWritableDir }] = await Promise.all([
-            import("../core/output.js"),
-            import("../core/progress.js"),
-            import("../orchestrator/up.js"),
-            import("../core/dirs.js"),
-          ]);
+          const [{ color, printResult }, { createProgress }, { up }, { checkWritableDir }] =
+            await Promise.all([
+              import("../core/output.js"),
+              import("../core/progress.js"),
+              import("../orchestrator/up.js"),
+              import("../core/dirs.js"),
+            ]);
           // Before any Docker call: bad folders and env values fail now, not after images are built.
           if (flags.dir)
             await checkWritableDir(flags.dir, "lab folder", "pass --dir with a folder you can write to");
@@ -92,6 +103,7 @@ export function upCommand(): Command {
             lab,
             manager: flags.manager,
             tomcat: flags.tomcat,
+            tomcats: flags.tomcats,
             // The env twin keeps the password out of the process list and shell history.
             redisPassword: flags.redisPassword ?? process.env.SESSIONLAB_REDIS_PASSWORD,
             readMode: flags.readMode,
@@ -110,7 +122,7 @@ export function upCommand(): Command {
             progress,
           });
           if (ctx.json) {
-            printJson({ ok: true, ...res });
+            printResult(true, res);
             return EXIT_OK;
           }
           const verb = res.alreadyRunning ? "is already running" : "is up";

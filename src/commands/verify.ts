@@ -37,7 +37,7 @@ export function verifyCommand(): Command {
         runCommand(
           async (ctx, flags: VerifyFlags) => {
             // Loaded when the command runs, so --help and other commands start fast.
-            const [{ printJson }, { formatVerifyReport }, { verify }] = await Promise.all([
+            const [{ printResult }, { formatVerifyReport }, { verify }] = await Promise.all([
               import("../core/output.js"),
               import("../verify/format.js"),
               import("../verify/run.js"),
@@ -51,7 +51,7 @@ export function verifyCommand(): Command {
               requestsPerClient: 5,
               signal: ctx.signal,
             });
-            if (ctx.json) printJson(report);
+            if (ctx.json) printResult(report.ok, report);
             else process.stdout.write(formatVerifyReport(report, flags.verbose));
             return report.ok ? EXIT_OK : EXIT_CHECK_FAILED;
           },

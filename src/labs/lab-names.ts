@@ -1,0 +1,18 @@
+import { existsSync, readdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+
+/** Folder holding the built-in labs (`labs/<name>/lab.json`), shipped next to dist/. */
+export const LABS_ROOT = fileURLToPath(new URL("../../labs/", import.meta.url));
+export const TOPOLOGY_FILE = "lab.json";
+
+export const MIN_TOMCATS = 2;
+export const MAX_TOMCATS = 5;
+
+/** The built-in labs' names. Kept apart from definition.ts so command help does not load the schema. */
+export function listLabNamesSync(): string[] {
+  return readdirSync(LABS_ROOT, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && existsSync(join(LABS_ROOT, e.name, TOPOLOGY_FILE)))
+    .map((e) => e.name)
+    .sort();
+}
