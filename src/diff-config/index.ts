@@ -1,14 +1,14 @@
 /** The diff-config layer's entry point: lint files (or a CATALINA_BASE, or a lab folder) into a Report. */
 import { stat } from "node:fs/promises";
 import { SessionlabError } from "../core/errors.js";
-import { canonicalFor } from "./canonical.js";
+import { diffWithKnownGood } from "./canonical.js";
 import { isCatalinaBase, readCatalinaBase, type CatalinaBase } from "./catalina-base.js";
 import { diffFiles } from "./diff.js";
 import { applyFixes } from "./fix.js";
 import { isLabDir, labFiles } from "./lab-files.js";
 import { lintFile } from "./lint.js";
-import { loadFile, loadFromBytes } from "./load.js";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { loadFile } from "./load.js";
+import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { FileReport, Kind, LoadedFile, Report } from "./types.js";
 
@@ -114,9 +114,10 @@ export async function lintFiles(paths: string[], opts: LintOptions = {}): Promis
     if (opts.diff !== false) {
       // --against applies to files of its own kind; the others keep their lab's canonical config.
       const mine = against?.kind === file.kind ? against : undefined;
-      const knownPath = mine ? undefined : canonicalFor(file);
-      const known = mine ?? (knownPath ? loadKnown(knownPath, file.kind) : undefined);
-      if (known) report.diff = { against: known.path, lines: diffFiles(known, file) };
+      const diff = mine
+        ? { against: mine.path, why: "given with --against", lines: diffFiles(mine, file) }
+        : diffWithKnownGood(file);
+      if (diff) report.diff = diff;
     }
     return report;
   });
@@ -129,15 +130,4 @@ export async function lintFiles(paths: string[], opts: LintOptions = {}): Promis
     if (fixed.length > 0) return { ...(await lintFiles(paths, { ...opts, fix: false })), fixed };
   }
   return { ...count(reports), fixed: [] };
-}
-
-const knownCache = new Map<string, LoadedFile>();
-function loadKnown(path: string, kind: Kind): LoadedFile {
-  const key = `${kind}:${path}`;
-  let f = knownCache.get(key);
-  if (!f) {
-    f = loadFromBytes(path, readFileSync(path), kind);
-    knownCache.set(key, f);
-  }
-  return f;
 }

@@ -102,6 +102,8 @@ export interface FileReport {
 
 export interface DiffResult {
   against: string;
+  /** why this known-good file was chosen (closest variant, or the one given with --against) */
+  why?: string;
   lines: DiffLine[];
 }
 

@@ -63,12 +63,14 @@ function mutants(source: string, count: number, seed: number): string[] {
 
 const MUTANT_DIR = mkdtempSync(join(tmpdir(), "sessionlab-xml-"));
 const CANONICAL = join(import.meta.dirname, "..", "..", "..", "fixtures", "diff-config", "canonical");
-const mutantFiles = ["context-msm.xml", "server.xml"].flatMap((name, k) =>
-  mutants(readFileSync(join(CANONICAL, name), "utf8"), 200, 20261126 + k).map((text, i) => {
-    const path = join(MUTANT_DIR, `${i}-${name}`);
-    writeFileSync(path, text);
-    return path;
-  }),
+const mutantFiles = ["context.xml", "server.xml"].flatMap((name, k) =>
+  mutants(readFileSync(join(CANONICAL, "memcached", "msm@tomcat9", name), "utf8"), 200, 20261126 + k).map(
+    (text, i) => {
+      const path = join(MUTANT_DIR, `${i}-${name}`);
+      writeFileSync(path, text);
+      return path;
+    },
+  ),
 );
 
 describe.runIf(shouldRun(javaPresent))("agreement with the JDK XML parser", () => {
