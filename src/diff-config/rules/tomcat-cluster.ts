@@ -75,8 +75,12 @@ export const tomcatCluster: Rule = {
           });
         }
         if (!id || (!UNIQUE_ID.test(id.value) && !hasPlaceholder(id.value))) {
+          // Static members inside Tomcat 7/8.5's StaticMembershipInterceptor: the reference confirms
+          // the 16-byte uniqueId only for 9.0's StaticMembershipService, so a missing one is a warning.
+          const interceptor = m.parent?.name === "Interceptor";
           ctx.report({
             offset: id?.valueOffset ?? m.offset,
+            severity: !id && interceptor ? "warning" : undefined,
             message: id
               ? `uniqueId="${id.value}" is not 16 bytes in {0,1,…,15} form.`
               : `<${m.name}> without uniqueId.`,
