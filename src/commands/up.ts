@@ -1,14 +1,15 @@
 import { Command, Option } from "commander";
 import { EXIT_OK } from "../core/errors.js";
-import { color, createProgress, printJson } from "../core/output.js";
+import { color, createProgress, printResult } from "../core/output.js";
 import { runCommand } from "../core/run-command.js";
-import { listLabNamesSync } from "../labs/definition.js";
+import { MAX_TOMCATS, MIN_TOMCATS, listLabNamesSync } from "../labs/definition.js";
 import { up } from "../orchestrator/up.js";
-import { parsePort, parseSeconds, portOrDefault } from "./options.js";
+import { parsePort, parseSeconds, parseTomcats, portOrDefault } from "./options.js";
 
 interface UpFlags {
   manager?: string;
   tomcat?: string;
+  tomcats?: number;
   redisPassword?: string;
   readMode: "REDIS" | "MEMORY";
   updateMode: "DEFAULT" | "AFTER_REQUEST";
@@ -27,10 +28,18 @@ interface UpFlags {
 
 export function upCommand(): Command {
   return new Command("up")
-    .description("build and start a lab (nginx + 2 Tomcats + store) and wait until it serves")
-    .argument("<lab>", `lab to start: ${listLabNamesSync().join(", ")}`)
-    .option("--manager <name>", "session manager: redis lab: classic (default) or redisson")
+    .description("build and start a lab (nginx + Tomcats + store) and wait until it serves")
+    .argument(
+      "<lab>",
+      `lab to start: ${listLabNamesSync().join(", ")}, or the folder of your own lab (see \`sessionlab init\`)`,
+    )
+    .option("--manager <name>", "session manager: redis lab: classic (default), redisson or msm")
     .option("--tomcat <version>", "Tomcat version where the manager offers several (redisson: 9 or 10.1)")
+    .option(
+      "--tomcats <n>",
+      `number of Tomcats behind nginx, ${MIN_TOMCATS}-${MAX_TOMCATS} (default: the lab's, 2)`,
+      parseTomcats,
+    )
     .option(
       "--redis-password <password>",
       "password for the lab's Redis (env SESSIONLAB_REDIS_PASSWORD; default: generated, kept in the lab folder)",
@@ -68,6 +77,7 @@ export function upCommand(): Command {
             lab,
             manager: flags.manager,
             tomcat: flags.tomcat,
+            tomcats: flags.tomcats,
             // The env twin keeps the password out of the process list and shell history.
             redisPassword: flags.redisPassword ?? process.env.SESSIONLAB_REDIS_PASSWORD,
             readMode: flags.readMode,
@@ -86,7 +96,7 @@ export function upCommand(): Command {
             progress,
           });
           if (ctx.json) {
-            printJson({ ok: true, ...res });
+            printResult(true, res);
             return EXIT_OK;
           }
           const verb = res.alreadyRunning ? "is already running" : "is up";

@@ -28,6 +28,7 @@ describe("diff-config on the labs' own rendered configs", () => {
       readMode: "REDIS",
       updateMode: "DEFAULT",
       baseImage: "debian:bookworm-slim",
+      port: 8080,
       progress: createProgress({ quiet: true }),
     });
     await writeLabFolder(paths, lab, prepared.files);
