@@ -6,6 +6,7 @@ import { isCatalinaBase, readCatalinaBase, type CatalinaBase } from "./catalina-
 import { diffFiles } from "./diff.js";
 import { applyFixes } from "./fix.js";
 import { isLabDir, labFiles } from "./lab-files.js";
+import { groupByDeployment, versionsFor } from "./deployment.js";
 import { lintFile } from "./lint.js";
 import { loadFile } from "./load.js";
 import { existsSync, readdirSync } from "node:fs";
@@ -24,6 +25,10 @@ export interface LintOptions {
   diff?: boolean;
   /** Apply safe fixes (writing FILE.bak first), then lint again. */
   fix?: boolean;
+  /** The Tomcat version (e.g. "9.0" or "8.5.31") the files run on, when no CATALINA_BASE says. */
+  tomcat?: string;
+  /** The Java major the Tomcats run on, when no CATALINA_BASE says. */
+  java?: number;
 }
 
 export interface LintResult extends Report {
@@ -96,12 +101,21 @@ export async function lintFiles(paths: string[], opts: LintOptions = {}): Promis
   if (paths.length === 0)
     throw new SessionlabError("no files to check", "pass config files, a CATALINA_BASE folder, or --lab");
   const inputs = await expand(paths);
-  const files: LoadedFile[] = [];
-  for (const { path } of inputs) files.push(await loadFile(path, opts.kind));
+  const loaded: Array<{ file: LoadedFile; base?: CatalinaBase }> = [];
+  for (const { path, base } of inputs) loaded.push({ file: await loadFile(path, opts.kind), base });
+  const files = loaded.map((l) => l.file);
   const against = opts.against ? await loadFile(opts.against, opts.kind) : undefined;
-  const reports: FileReport[] = files.map((file, i) => {
-    const base = inputs[i]?.base;
-    const findings = lintFile(file, files, base);
+  // Cross-file rules see only the files of the same deployment.
+  const groupOf = new Map<LoadedFile, { files: LoadedFile[]; bases: CatalinaBase[] }>();
+  for (const group of groupByDeployment(loaded).values()) {
+    const bases = [...new Set(group.map((g) => g.base).filter((b): b is CatalinaBase => !!b))];
+    const entry = { files: group.map((g) => g.file), bases };
+    for (const g of group) groupOf.set(g.file, entry);
+  }
+  const reports: FileReport[] = loaded.map(({ file, base }) => {
+    const group = groupOf.get(file) ?? { files: [file], bases: [] };
+    const versions = versionsFor(base, group.bases, opts);
+    const findings = lintFile(file, group.files, { base, versions });
     const report: FileReport = { path: file.path, kind: file.kind, findings, source: file.source };
     if (base) {
       report.catalinaBase = {
