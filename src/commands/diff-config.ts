@@ -1,4 +1,4 @@
-import { Command, Option } from "commander";
+import { Command, InvalidArgumentError, Option } from "commander";
 import { existsSync, readFileSync } from "node:fs";
 import { EXIT_CHECK_FAILED, EXIT_OK, SessionlabError } from "../core/errors.js";
 import { runCommand } from "../core/run-command.js";
@@ -14,6 +14,20 @@ interface Options {
   strict?: boolean;
   fix?: boolean;
   diff: boolean;
+  tomcat?: string;
+  java?: number;
+}
+
+function parseTomcatVersion(value: string): string {
+  if (!/^\d+(\.\d+){0,2}$/.test(value))
+    throw new InvalidArgumentError("expected a Tomcat version such as 9.0, 8.5.31 or 10.1");
+  return value;
+}
+
+function parseJavaMajor(value: string): number {
+  const m = /^(?:1\.)?(\d+)$/.exec(value);
+  if (!m) throw new InvalidArgumentError("expected a Java major such as 8, 11 or 17");
+  return Number(m[1]);
 }
 
 const version = () =>
@@ -64,6 +78,12 @@ export function diffConfigCommand(): Command {
       "rewrite safe fixes (invisible characters, quotes, whitespace in values), keeping FILE.bak",
     )
     .option("--no-diff", "skip the diff against the known-good config")
+    .option(
+      "--tomcat <version>",
+      "the Tomcat version the configs run on (e.g. 9.0, 8.5.31), for version-dependent rules",
+      parseTomcatVersion,
+    )
+    .option("--java <major>", "the Java major the Tomcats run on (e.g. 8, 17)", parseJavaMajor)
     .addHelpText(
       "after",
       "\nExit codes: 0 no errors (warnings allowed unless --strict), 1 errors found, 2 a file cannot be read.\nRules: docs/rules.md",
@@ -89,6 +109,8 @@ export function diffConfigCommand(): Command {
             against: opts.against,
             diff: opts.diff,
             fix: opts.fix,
+            tomcat: opts.tomcat,
+            java: opts.java,
           });
           if (format === "json") {
             const { formatJson } = await import("../diff-config/formatters/json.js");

@@ -1,14 +1,15 @@
 /** The diff-config layer's entry point: lint files (or a CATALINA_BASE, or a lab folder) into a Report. */
 import { stat } from "node:fs/promises";
 import { SessionlabError } from "../core/errors.js";
-import { canonicalFor } from "./canonical.js";
+import { diffWithKnownGood } from "./canonical.js";
 import { isCatalinaBase, readCatalinaBase, type CatalinaBase } from "./catalina-base.js";
 import { diffFiles } from "./diff.js";
 import { applyFixes } from "./fix.js";
 import { isLabDir, labFiles } from "./lab-files.js";
+import { groupByDeployment, versionsFor } from "./deployment.js";
 import { lintFile } from "./lint.js";
-import { loadFile, loadFromBytes } from "./load.js";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { loadFile } from "./load.js";
+import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { FileReport, Kind, LoadedFile, Report } from "./types.js";
 
@@ -24,6 +25,10 @@ export interface LintOptions {
   diff?: boolean;
   /** Apply safe fixes (writing FILE.bak first), then lint again. */
   fix?: boolean;
+  /** The Tomcat version (e.g. "9.0" or "8.5.31") the files run on, when no CATALINA_BASE says. */
+  tomcat?: string;
+  /** The Java major the Tomcats run on, when no CATALINA_BASE says. */
+  java?: number;
 }
 
 export interface LintResult extends Report {
@@ -96,12 +101,21 @@ export async function lintFiles(paths: string[], opts: LintOptions = {}): Promis
   if (paths.length === 0)
     throw new SessionlabError("no files to check", "pass config files, a CATALINA_BASE folder, or --lab");
   const inputs = await expand(paths);
-  const files: LoadedFile[] = [];
-  for (const { path } of inputs) files.push(await loadFile(path, opts.kind));
+  const loaded: Array<{ file: LoadedFile; base?: CatalinaBase }> = [];
+  for (const { path, base } of inputs) loaded.push({ file: await loadFile(path, opts.kind), base });
+  const files = loaded.map((l) => l.file);
   const against = opts.against ? await loadFile(opts.against, opts.kind) : undefined;
-  const reports: FileReport[] = files.map((file, i) => {
-    const base = inputs[i]?.base;
-    const findings = lintFile(file, files, base);
+  // Cross-file rules see only the files of the same deployment.
+  const groupOf = new Map<LoadedFile, { files: LoadedFile[]; bases: CatalinaBase[] }>();
+  for (const group of groupByDeployment(loaded).values()) {
+    const bases = [...new Set(group.map((g) => g.base).filter((b): b is CatalinaBase => !!b))];
+    const entry = { files: group.map((g) => g.file), bases };
+    for (const g of group) groupOf.set(g.file, entry);
+  }
+  const reports: FileReport[] = loaded.map(({ file, base }) => {
+    const group = groupOf.get(file) ?? { files: [file], bases: [] };
+    const versions = versionsFor(base, group.bases, opts);
+    const findings = lintFile(file, group.files, { base, versions });
     const report: FileReport = { path: file.path, kind: file.kind, findings, source: file.source };
     if (base) {
       report.catalinaBase = {
@@ -114,9 +128,10 @@ export async function lintFiles(paths: string[], opts: LintOptions = {}): Promis
     if (opts.diff !== false) {
       // --against applies to files of its own kind; the others keep their lab's canonical config.
       const mine = against?.kind === file.kind ? against : undefined;
-      const knownPath = mine ? undefined : canonicalFor(file);
-      const known = mine ?? (knownPath ? loadKnown(knownPath, file.kind) : undefined);
-      if (known) report.diff = { against: known.path, lines: diffFiles(known, file) };
+      const diff = mine
+        ? { against: mine.path, why: "given with --against", lines: diffFiles(mine, file) }
+        : diffWithKnownGood(file);
+      if (diff) report.diff = diff;
     }
     return report;
   });
@@ -129,15 +144,4 @@ export async function lintFiles(paths: string[], opts: LintOptions = {}): Promis
     if (fixed.length > 0) return { ...(await lintFiles(paths, { ...opts, fix: false })), fixed };
   }
   return { ...count(reports), fixed: [] };
-}
-
-const knownCache = new Map<string, LoadedFile>();
-function loadKnown(path: string, kind: Kind): LoadedFile {
-  const key = `${kind}:${path}`;
-  let f = knownCache.get(key);
-  if (!f) {
-    f = loadFromBytes(path, readFileSync(path), kind);
-    knownCache.set(key, f);
-  }
-  return f;
 }

@@ -78,6 +78,11 @@ describe("bad input to the built CLI: exit 2 at once, one sentence and a fix", (
     expect(await readdir(cwd)).toEqual([]);
   });
 
+  it.skipIf(!existsSync("/proc/self"))("init into /proc fails before downloading anything", async () => {
+    const r = await sessionlab(["init", "memcached", "/proc/nope"]);
+    expectBadInput(r, /^error: cannot write to the lab folder \/proc\/nope: /);
+  });
+
   it("up --jars with no such folder", async () => {
     expectBadInput(
       await sessionlab(["up", "memcached", "--jars", "no-such-dir"]),
@@ -106,6 +111,8 @@ describe("bad input to the built CLI: exit 2 at once, one sentence and a fix", (
     [["diff-config", "--lab", "./no-such-lab"], /^error: no lab folder \.\/no-such-lab$/],
     [["diff-config", "--kind", "yaml", "x"], /^error: --kind yaml is not one of the choices$/],
     [["up", "memcached", "--nope"], /^error: unknown option '--nope'$/],
+    [["init", "memcached", "--tomcats", "9"], /^error: --tomcats 9 must be a whole number from 2 to 5$/],
+    [["init", "memcached", "--maven-repo", "x"], /^error: --maven-repo x must be an http/],
   ])("%j", async (args, message) => {
     expectBadInput(await sessionlab(args), message);
   });

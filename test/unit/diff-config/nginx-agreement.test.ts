@@ -124,6 +124,8 @@ describeWithTool("agreement with nginx -t", nginx, () => {
       "fixtures",
       "diff-config",
       "canonical",
+      "memcached",
+      "msm@tomcat9",
       "nginx.conf",
     );
     const base = readFileSync(canonical, "utf8")
