@@ -7,7 +7,9 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 const CLI = fileURLToPath(new URL("../bin/sessionlab.js", import.meta.url));
-const FIXTURE = fileURLToPath(new URL("../fixtures/diff-config/canonical/context-msm.xml", import.meta.url));
+const FIXTURE = fileURLToPath(
+  new URL("../fixtures/diff-config/canonical/memcached/msm@tomcat9/context.xml", import.meta.url),
+);
 const TARGET_RATIO = 3;
 
 export interface StartupRow {

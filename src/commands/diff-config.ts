@@ -36,13 +36,19 @@ const version = () =>
 
 /** --lab NAME-or-FOLDER: a folder is used as is; otherwise the running lab's folder is looked up. */
 async function labPaths(lab: string | boolean): Promise<string[]> {
-  if (typeof lab === "string" && existsSync(lab)) return labFiles(lab);
+  // The folder itself, so diff-config also reads the versions the lab runs from its state file.
+  if (typeof lab === "string" && existsSync(lab)) {
+    labFiles(lab); // says what is wrong with the folder, if anything
+    return [lab];
+  }
   // Lab names never hold a slash or start with a dot: this was meant as a folder, so don't ask Docker.
   if (typeof lab === "string" && /[\\/]|^\./.test(lab))
     throw new SessionlabError(`no lab folder ${lab}`, "pass an existing lab folder, or a lab name");
   // Loaded on demand: it brings in the Docker client, which linting files never needs.
   const { findLabDir } = await import("../labs/lab-dir.js");
-  return labFiles(await findLabDir(typeof lab === "string" ? lab : undefined));
+  const dir = await findLabDir(typeof lab === "string" ? lab : undefined);
+  labFiles(dir); // says what is wrong with the folder, if anything
+  return [dir];
 }
 
 export function diffConfigCommand(): Command {

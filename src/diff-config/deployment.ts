@@ -27,7 +27,7 @@ export function deploymentOf(path: string, base?: CatalinaBase): string {
 export function versionsFor(
   base: CatalinaBase | undefined,
   bases: CatalinaBase[],
-  opts: { tomcat?: string; java?: number },
+  opts: { tomcat?: string; java?: number; from?: string },
 ): Versions {
   // Another CATALINA_BASE of the deployment tells nginx.conf and redis.conf which Tomcat they front,
   // but only if every base of it agrees.
@@ -38,10 +38,10 @@ export function versionsFor(
   const java = javas.length === 1 ? javas[0] : undefined;
   const out: Versions = {};
   if (tomcat) Object.assign(out, { tomcat, tomcatFrom: `CATALINA_BASE ${(base ?? known[0])?.dir}` });
-  else if (opts.tomcat) Object.assign(out, { tomcat: opts.tomcat, tomcatFrom: "--tomcat" });
+  else if (opts.tomcat) Object.assign(out, { tomcat: opts.tomcat, tomcatFrom: opts.from ?? "--tomcat" });
   if (out.tomcat) out.tomcatMajor = Number(out.tomcat.split(".")[0]);
   if (java !== undefined) Object.assign(out, { java, javaFrom: `CATALINA_BASE ${(base ?? known[0])?.dir}` });
-  else if (opts.java !== undefined) Object.assign(out, { java: opts.java, javaFrom: "--java" });
+  else if (opts.java !== undefined) Object.assign(out, { java: opts.java, javaFrom: opts.from ?? "--java" });
   return out;
 }
 

@@ -6,6 +6,8 @@ import { isCatalinaBase, readCatalinaBase, type CatalinaBase } from "./catalina-
 import { diffFiles } from "./diff.js";
 import { applyFixes } from "./fix.js";
 import { isLabDir, labFiles } from "./lab-files.js";
+import { labFolderVersions } from "../labs/lab-folder.js";
+import { LabPaths } from "../labs/lab-paths.js";
 import { groupByDeployment, versionsFor } from "./deployment.js";
 import { lintFile } from "./lint.js";
 import { loadFile } from "./load.js";
@@ -45,8 +47,13 @@ async function isDirectory(path: string): Promise<boolean> {
 }
 
 /** Expands folders: a CATALINA_BASE to its conf files (remembering its lib/), a lab folder to its configs. */
-async function expand(paths: string[]): Promise<Array<{ path: string; base?: CatalinaBase }>> {
-  const out: Array<{ path: string; base?: CatalinaBase }> = [];
+/** A lab folder's files run with the versions its state records (they override none given as options). */
+type LabOrigin = { dir: string; tomcat?: string; java?: number };
+
+async function expand(
+  paths: string[],
+): Promise<Array<{ path: string; base?: CatalinaBase; lab?: LabOrigin }>> {
+  const out: Array<{ path: string; base?: CatalinaBase; lab?: LabOrigin }> = [];
   for (const p of paths) {
     if (!(await isDirectory(p))) {
       out.push({ path: p });
@@ -59,7 +66,9 @@ async function expand(paths: string[]): Promise<Array<{ path: string; base?: Cat
         );
       out.push(...base.configs.map((path) => ({ path, base })));
     } else if (isLabDir(p)) {
-      out.push(...labFiles(p).map((path) => ({ path })));
+      const versions = await labFolderVersions(new LabPaths(p));
+      const lab = { dir: p, tomcat: versions?.tomcat, java: versions?.java };
+      out.push(...labFiles(p).map((path) => ({ path, lab })));
     } else if (existsSync(join(p, "nginx.conf"))) {
       out.push(...nginxDirFiles(p).map((path) => ({ path })));
     } else {
@@ -101,8 +110,8 @@ export async function lintFiles(paths: string[], opts: LintOptions = {}): Promis
   if (paths.length === 0)
     throw new SessionlabError("no files to check", "pass config files, a CATALINA_BASE folder, or --lab");
   const inputs = await expand(paths);
-  const loaded: Array<{ file: LoadedFile; base?: CatalinaBase }> = [];
-  for (const { path, base } of inputs) loaded.push({ file: await loadFile(path, opts.kind), base });
+  const loaded: Array<{ file: LoadedFile; base?: CatalinaBase; lab?: LabOrigin }> = [];
+  for (const { path, base, lab } of inputs) loaded.push({ file: await loadFile(path, opts.kind), base, lab });
   const files = loaded.map((l) => l.file);
   const against = opts.against ? await loadFile(opts.against, opts.kind) : undefined;
   // Cross-file rules see only the files of the same deployment.
@@ -112,9 +121,14 @@ export async function lintFiles(paths: string[], opts: LintOptions = {}): Promis
     const entry = { files: group.map((g) => g.file), bases };
     for (const g of group) groupOf.set(g.file, entry);
   }
-  const reports: FileReport[] = loaded.map(({ file, base }) => {
+  const reports: FileReport[] = loaded.map(({ file, base, lab }) => {
     const group = groupOf.get(file) ?? { files: [file], bases: [] };
-    const versions = versionsFor(base, group.bases, opts);
+    const fromLab = !opts.tomcat && !opts.java && lab?.tomcat;
+    const versions = versionsFor(
+      base,
+      group.bases,
+      fromLab ? { tomcat: lab.tomcat, java: lab.java, from: `lab folder ${lab.dir}` } : opts,
+    );
     const findings = lintFile(file, group.files, { base, versions });
     const report: FileReport = { path: file.path, kind: file.kind, findings, source: file.source };
     if (base) {

@@ -3,7 +3,14 @@
  * with the yaml package, which keeps every node's position, so findings point at the exact key.
  * Redisson reads the file as YAML first and then as JSON; JSON is YAML too, so one parser serves both.
  */
-import { isMap, isScalar, isSeq, parseDocument, type Node } from "yaml";
+import { createRequire } from "node:module";
+import type { Node } from "yaml";
+
+// yaml (CommonJS) is required on the first Redisson file rather than imported on every diff-config
+// start, where it cost ~40 ms of a run that lints no YAML at all.
+type Yaml = typeof import("yaml");
+let loaded: Yaml | undefined;
+const yaml = (): Yaml => (loaded ??= createRequire(import.meta.url)("yaml") as Yaml);
 
 /** The server sections Redisson knows; a config needs exactly one. */
 export const SERVER_SECTIONS = [
@@ -76,6 +83,7 @@ export interface RedissonConfig {
 const start = (n: Node | null | undefined): number | undefined => n?.range?.[0];
 
 function collect(node: unknown, path: string[], keyOffset: number, out: YamlScalar[]): void {
+  const { isMap, isScalar, isSeq } = yaml();
   if (isMap(node)) {
     for (const pair of node.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : "";
@@ -136,6 +144,7 @@ function yamlComments(text: string): Array<[number, number]> {
 }
 
 export function parseRedissonConfig(text: string): RedissonConfig {
+  const { isMap, isScalar, parseDocument } = yaml();
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   const errors = doc.errors.map((e) => {
     const message = e.message.split("\n")[0] ?? e.message;

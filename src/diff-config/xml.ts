@@ -178,28 +178,15 @@ export function firstWellFormednessError(text: string): XmlDocument["error"] {
     const inComment = text.lastIndexOf("<!--") > text.lastIndexOf("-->");
     error = {
       ...error,
-      ...(inComment ? offsetPosition(text, text.trimEnd().length) : strayTextStart(text, text.length)),
+      ...(inComment ? positionOf(text, text.trimEnd().length) : strayTextStart(text, text.length)),
     };
   }
   // "<!" not followed by "--", "[CDATA[" or a declaration: Xerces stops at the character after "<!".
   if (error && /^incorrect syntax/.test(error.message)) {
     const bang = text.lastIndexOf("<!", offsetOf(text, error.line, error.column));
-    if (bang >= 0) error = { ...error, ...offsetPosition(text, bang + 2) };
+    if (bang >= 0) error = { ...error, ...positionOf(text, bang + 2) };
   }
   return error;
-}
-
-/** Offset in the text of a 1-based line and column. */
-function offsetOf(text: string, line: number, column: number): number {
-  let start = 0;
-  for (let l = 1; l < line; l++) start = text.indexOf("\n", start) + 1;
-  return start + Math.max(0, column - 1);
-}
-
-/** 1-based line and column of an offset; a line break belongs to the line it ends. */
-function offsetPosition(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  return { line: before.split("\n").length, column: offset - before.lastIndexOf("\n") };
 }
 
 function endTagName(text: string, at: { line: number; column: number }): { line: number; column: number } {

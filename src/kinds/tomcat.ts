@@ -3,7 +3,7 @@ import { basename, join } from "node:path";
 import { ARTIFACTS, artifactFileName, coordinates } from "../artifacts/catalog.js";
 import { fetchArtifact, sha1File } from "../artifacts/maven.js";
 import { SessionlabError } from "../core/errors.js";
-import { LABS_ROOT, type LabNode } from "../labs/definition.js";
+import { LABS_ROOT, type LabNode, type LabVariant } from "../labs/definition.js";
 import { type DigestedFile, imageSpec } from "../labs/images.js";
 import { redisManagerPackage } from "../labs/jar-inspect.js";
 import { patchContextXml, patchServerXml, renderTemplate } from "../labs/render.js";
@@ -14,6 +14,14 @@ import { TRANSCODERS } from "./settings.js";
 
 /** The classic Redis manager's package as published on Maven Central (com.bluejeans build). */
 export const DEFAULT_REDIS_PACKAGE = "com.bluejeans.tomcat.redissessions";
+
+/** The Java the lab's Tomcat image runs (Debian bookworm's openjdk-17, see labs/images/tomcat). */
+export const LAB_JAVA_MAJOR = 17;
+
+/** The Tomcat release and Java a variant's containers run. */
+export function tomcatVersions(v: LabVariant): { tomcat: string; java: number } {
+  return { tomcat: ARTIFACTS[v.tomcat.distribution as keyof typeof ARTIFACTS].version, java: LAB_JAVA_MAJOR };
+}
 
 const WEBAPP = ["index.jsp", "probe.jsp", "WEB-INF/web.xml"];
 

@@ -9,6 +9,7 @@ import { baseImage } from "../labs/images.js";
 import { writeLabFolder } from "../labs/lab-folder.js";
 import { LabPaths } from "../labs/lab-paths.js";
 import type { Topology } from "../labs/topology.js";
+import { tomcatVersions } from "../kinds/tomcat.js";
 import { type LabSettings, checkOptions, prepareLab } from "./prepare.js";
 
 export interface InitOptions extends LabSettings {
@@ -86,12 +87,13 @@ export async function initLab(opts: InitOptions): Promise<InitResult> {
 
   const own = await loadLab(dir);
   const paths = new LabPaths(dir);
-  const prepared = await prepareLab(selectVariant(own, {}), paths, {
+  const ownVariant = selectVariant(own, {});
+  const prepared = await prepareLab(ownVariant, paths, {
     ...opts,
     port: 8080,
     baseImage: baseImage(),
   });
-  await writeLabFolder(paths, name, prepared.files);
+  await writeLabFolder(paths, name, prepared.files, { versions: tomcatVersions(ownVariant) });
   return {
     dir,
     name,

@@ -24,6 +24,7 @@ import { containerSummary, listLabs } from "./discover.js";
 import { lintLabFolder } from "./lint-lab.js";
 import { isValidInstanceName } from "./names.js";
 import { planUp } from "./plan.js";
+import { tomcatVersions } from "../kinds/tomcat.js";
 import { type LabSettings, checkOptions, prepareLab } from "./prepare.js";
 
 export interface UpOptions extends LabSettings {
@@ -95,7 +96,10 @@ export async function up(opts: UpOptions): Promise<UpResult> {
         : LabPaths.defaultFor(instance);
   const base = baseImage(opts.baseImage);
   const prepared = await prepareLab(variant, paths, { ...opts, baseImage: base });
-  const report = await writeLabFolder(paths, def.name, prepared.files, { reset: opts.resetConfig });
+  const report = await writeLabFolder(paths, def.name, prepared.files, {
+    reset: opts.resetConfig,
+    versions: tomcatVersions(variant),
+  });
   for (const f of report.keptEdits)
     progress.warn(`keeping your edited ${f} (use --reset-config to replace it; a .bak is kept)`);
   for (const f of report.backedUp) progress.info(`backed up your edited ${f} to ${f}.bak`);

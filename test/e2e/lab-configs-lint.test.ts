@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createProgress } from "../../src/core/progress.js";
+import { tomcatVersions } from "../../src/kinds/tomcat.js";
 import { CANONICAL_DIR } from "../../src/diff-config/canonical.js";
 import { lintFiles } from "../../src/diff-config/index.js";
 import { listLabNamesSync, loadLab, selectVariant } from "../../src/labs/definition.js";
@@ -38,7 +39,7 @@ describe("diff-config on the labs' own rendered configs", () => {
         port: 8080,
         progress: createProgress({ quiet: true }),
       });
-      await writeLabFolder(paths, lab, prepared.files);
+      await writeLabFolder(paths, lab, prepared.files, { versions: tomcatVersions(v) });
       const report = await lintFiles([paths.root]);
       const problems = report.files.flatMap((f) =>
         f.findings

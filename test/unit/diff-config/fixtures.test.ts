@@ -43,8 +43,10 @@ describe("the labs' known-good configs", () => {
 
   it.each(files.map((f) => [f.slice(dir.length + 1), f]))(
     "%s alone: no error, no warning, and it is its own closest known-good",
-    async (_name, path) => {
-      const report = await lintFiles([path]);
+    async (name, path) => {
+      // The variant folder names the Tomcat (lab/manager@tomcatX), as a lab folder's state does.
+      const tomcat = /@tomcat([\d.]+)\//.exec(name)?.[1];
+      const report = await lintFiles([path], { tomcat, java: 17 });
       expect(report.files[0]?.findings.filter((f) => f.severity !== "info")).toEqual([]);
       expect(report.files[0]?.diff?.lines ?? []).toEqual([]);
     },
@@ -52,8 +54,12 @@ describe("the labs' known-good configs", () => {
 
   it.each(variants.map((v) => [v.slice(dir.length + 1), v]))(
     "%s together (cross-file rules included): no error, no warning",
-    async (_name, folder) => {
-      const report = await lintFiles(files.filter((f) => dirname(f) === folder));
+    async (name, folder) => {
+      const tomcat = /@tomcat([\d.]+)$/.exec(name)?.[1];
+      const report = await lintFiles(
+        files.filter((f) => dirname(f) === folder),
+        { tomcat, java: 17 },
+      );
       expect(report.errorCount).toBe(0);
       expect(report.warningCount).toBe(0);
     },
