@@ -8,9 +8,9 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { diffFiles } from "./diff.js";
-import { loadFromBytes } from "./load.js";
+import { detectKind, loadFromBytes, withExtensionHint } from "./load.js";
 import { knownManagers } from "./rules/helpers.js";
-import type { DiffResult, LoadedFile } from "./types.js";
+import type { DiffResult, Kind, LoadedFile } from "./types.js";
 
 function packageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
@@ -27,21 +27,39 @@ function walk(dir: string): string[] {
   );
 }
 
-let known: LoadedFile[] | undefined;
-/** Every known-good file, loaded once. */
-function knownGood(): LoadedFile[] {
-  known ??= walk(CANONICAL_DIR)
+let paths: string[] | undefined;
+const guessed = new Map<string, Kind>();
+const loaded = new Map<string, LoadedFile>();
+
+/**
+ * The known-good files of a kind, each parsed once and only when asked for: parsing all of them cost
+ * more than linting the file itself. The kind their content shows picks them (an "xml" one may still
+ * turn out a Context fragment, so it counts for context-xml); the parsed kind then decides.
+ */
+function knownGood(kind: Kind): LoadedFile[] {
+  paths ??= walk(CANONICAL_DIR)
     .filter((p) => !p.endsWith(".md"))
-    .sort()
-    .map((p) => loadFromBytes(p, readFileSync(p)));
-  return known;
+    .sort();
+  const could: Kind[] = kind === "context-xml" ? ["context-xml", "xml"] : [kind];
+  const guess = (p: string) => {
+    if (!guessed.has(p)) guessed.set(p, withExtensionHint(detectKind(readFileSync(p, "utf8")), p));
+    return guessed.get(p)!;
+  };
+  const load = (p: string) => {
+    if (!loaded.has(p)) loaded.set(p, loadFromBytes(p, readFileSync(p)));
+    return loaded.get(p)!;
+  };
+  return paths
+    .filter((p) => could.includes(guess(p)))
+    .map(load)
+    .filter((k) => k.kind === kind);
 }
 
 const changed = (d: DiffResult) => d.lines.filter((l) => l.op === "+" || l.op === "-").length;
 
 /** The diff against the closest known-good file of the same kind, or undefined when there is none. */
 export function diffWithKnownGood(file: LoadedFile): DiffResult | undefined {
-  const sameKind = knownGood().filter((k) => k.kind === file.kind);
+  const sameKind = knownGood(file.kind);
   const sameName = sameKind.filter((k) => baseName(k.path) === baseName(file.path));
   // A context.xml is compared with the known-good configs of its own session manager.
   const flavor = (f: LoadedFile) =>

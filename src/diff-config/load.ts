@@ -124,7 +124,7 @@ export function detectKind(text: string): Kind {
 }
 
 /** When the content says nothing (an empty or comment-only file), the name decides. */
-function withExtensionHint(kind: Kind, path: string): Kind {
+export function withExtensionHint(kind: Kind, path: string): Kind {
   if (kind !== "text") return kind;
   if (/\.xml$/i.test(path)) return "xml";
   if (/nginx[^/]*\.conf$/i.test(path)) return "nginx";
