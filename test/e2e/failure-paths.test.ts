@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { engineAvailable, jsonResult, labelled, run, statuses, withCleanEngine, workDir } from "./harness.js";
 
 const available = await engineAvailable();
+const noEngine = available ? "" : " (skipped: no Docker engine)";
 
 describe("bad input and bad environments: one sentence, a fix, exit 2", () => {
   it("unknown lab lists the valid ones", async () => {
@@ -24,21 +25,15 @@ describe("bad input and bad environments: one sentence, a fix, exit 2", () => {
   });
 
   // It gets past the engine check before downloading, so it needs an engine (on CI one is required).
-  it.skipIf(!available)(
-    `a download that cannot happen is named with the URL${available ? "" : " (skipped: no Docker engine)"}`,
-    async () => {
-      const r = await run(
-        ["up", "memcached", "--port", "18081", "--maven-repo", "http://127.0.0.1:9/maven2"],
-        {
-          env: { SESSIONLAB_CACHE_DIR: await workDir() },
-        },
-      );
-      expect(r.exitCode).toBe(2);
-      expect(r.stderr).toMatch(
-        /could not download http:\/\/127\.0\.0\.1:9\/maven2\/org\/apache\/tomcat\/tomcat\/9\.0\.\d+/,
-      );
-    },
-  );
+  it.skipIf(!available)(`a download that cannot happen is named with the URL${noEngine}`, async () => {
+    const r = await run(["up", "memcached", "--port", "18081", "--maven-repo", "http://127.0.0.1:9/maven2"], {
+      env: { SESSIONLAB_CACHE_DIR: await workDir() },
+    });
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(
+      /could not download http:\/\/127\.0\.0\.1:9\/maven2\/org\/apache\/tomcat\/tomcat\/9\.0\.\d+/,
+    );
+  });
 
   it("verify --url on an address where nothing listens cannot run: exit 2", async () => {
     const r = await run(["verify", "--url", "http://127.0.0.1:9/"]);
@@ -47,7 +42,7 @@ describe("bad input and bad environments: one sentence, a fix, exit 2", () => {
   });
 });
 
-describe.runIf(available)("the no-sharing lab: the walkthrough's 'before' state", () => {
+describe.runIf(available)(`the no-sharing lab: the walkthrough's 'before' state${noEngine}`, () => {
   const dir = withCleanEngine();
 
   it("verify exits 1: every switch of Tomcat starts a new session", async () => {
