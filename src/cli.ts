@@ -40,6 +40,10 @@ export function withFixLine(usage: string): (message: string, write: (s: string)
         (_m, flag: string, value: string) => `error: ${flag} ${quote(value)} `,
       )
       .replace(
+        /^error: option '[^']*' value '(.*)' from env '([^']+)' is invalid\. /s,
+        (_m, value: string, env: string) => `error: ${env}=${JSON.stringify(value)} `,
+      )
+      .replace(
         /^error: command-argument value '(.*)' is invalid for argument '[^']*'\. /s,
         (_m, value: string) => `error: ${quote(value)} `,
       );

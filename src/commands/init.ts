@@ -1,48 +1,21 @@
-import { Command, Option } from "commander";
+import { Command } from "commander";
 import { EXIT_OK } from "../core/errors.js";
 import { runCommand } from "../core/run-command.js";
-import { MAX_TOMCATS, MIN_TOMCATS, listLabNamesSync } from "../labs/lab-names.js";
-import { fromEnv, parseHttpUrl, parseTomcats } from "./options.js";
+import { listLabNamesSync } from "../labs/lab-names.js";
+import { type LabFlags, addLabOptions, labOptionsOf } from "./lab-options.js";
 
-interface InitFlags {
-  manager?: string;
-  tomcat?: string;
-  tomcats?: number;
-  readMode: "REDIS" | "MEMORY";
-  updateMode: "DEFAULT" | "AFTER_REQUEST";
-  redisPassword?: string;
-  mavenRepo?: string;
+interface InitFlags extends LabFlags {
   json: boolean;
 }
 
 export function initCommand(): Command {
-  return new Command("init")
+  const cmd = new Command("init")
     .description(
       "write a lab folder you can edit (topology, templates, every config), then run it with `up DIR`",
     )
     .argument("<lab>", `lab to start from: ${listLabNamesSync().join(", ")}`)
-    .argument("[dir]", "folder to write (new or empty; default ./sessionlab-<lab>-lab)")
-    .option("--manager <name>", "session manager (see `up --help`)")
-    .option("--tomcat <version>", "Tomcat version where the manager offers several")
-    .option("--tomcats <n>", `number of Tomcats, ${MIN_TOMCATS}-${MAX_TOMCATS}`, parseTomcats)
-    .addOption(
-      new Option("--read-mode <mode>", "Redisson readMode").choices(["REDIS", "MEMORY"]).default("REDIS"),
-    )
-    .addOption(
-      new Option("--update-mode <mode>", "Redisson updateMode")
-        .choices(["DEFAULT", "AFTER_REQUEST"])
-        .default("DEFAULT"),
-    )
-    .addOption(
-      new Option("--redis-password <password>", "password for the lab's Redis (default: generated)").env(
-        "SESSIONLAB_REDIS_PASSWORD",
-      ),
-    )
-    .option(
-      "--maven-repo <url>",
-      "Maven repository to download from (env SESSIONLAB_MAVEN_REPO)",
-      parseHttpUrl,
-    )
+    .argument("[dir]", "folder to write (new or empty; default ./sessionlab-<lab>-lab)");
+  return addLabOptions(cmd)
     .option("--json", "print the result as JSON", false)
     .action(
       runCommand(
@@ -57,18 +30,10 @@ export function initCommand(): Command {
             ]);
           // Before anything is downloaded: a folder that cannot be written fails now.
           if (dir) await checkWritableDir(dir, "lab folder", "name a folder you can write to");
-          const mavenRepo = flags.mavenRepo ?? fromEnv("SESSIONLAB_MAVEN_REPO", parseHttpUrl);
           const res = await initLab({
             lab,
             dir,
-            manager: flags.manager,
-            tomcat: flags.tomcat,
-            tomcats: flags.tomcats,
-            serializer: "java",
-            readMode: flags.readMode,
-            updateMode: flags.updateMode,
-            redisPassword: flags.redisPassword,
-            mavenRepo,
+            ...labOptionsOf(flags),
             signal: ctx.signal,
             progress: createProgress({ quiet: ctx.json }),
           });

@@ -106,20 +106,5 @@ export function parseImageRef(value: string): string {
   return value;
 }
 
-/**
- * An environment twin of an option, checked by the option's parser, so `X=bad sessionlab up` fails
- * the same way and as early as `--x bad`.
- */
-export function fromEnv<T>(name: string, parse: (value: string) => T): T | undefined {
-  const value = process.env[name];
-  if (value === undefined) return undefined;
-  try {
-    return parse(value);
-  } catch (e) {
-    const [reason, fix] = (e as Error).message.split("\nfix: ");
-    throw new SessionlabError(`${name}=${JSON.stringify(value)} ${reason}`, fix ?? `fix or unset ${name}`);
-  }
-}
-
 /** --tomcats: how many Tomcats run behind nginx. */
 export const parseTomcats = count(MIN_TOMCATS, MAX_TOMCATS);

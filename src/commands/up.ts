@@ -2,32 +2,16 @@ import { Command, Option } from "commander";
 import { readdir } from "node:fs/promises";
 import { EXIT_OK, SessionlabError } from "../core/errors.js";
 import { runCommand } from "../core/run-command.js";
-import { MAX_TOMCATS, MIN_TOMCATS, listLabNamesSync } from "../labs/lab-names.js";
-import {
-  fromEnv,
-  parseHttpUrl,
-  parseImageRef,
-  parseLabName,
-  parsePort,
-  parseSeconds,
-  parseTomcats,
-  portOrDefault,
-} from "./options.js";
+import { listLabNamesSync } from "../labs/lab-names.js";
+import { type LabFlags, addLabOptions, labOptionsOf } from "./lab-options.js";
+import { parseImageRef, parseLabName, parsePort, parseSeconds, portOrDefault } from "./options.js";
 
-interface UpFlags {
-  manager?: string;
-  tomcat?: string;
-  tomcats?: number;
-  redisPassword?: string;
-  readMode: "REDIS" | "MEMORY";
-  updateMode: "DEFAULT" | "AFTER_REQUEST";
+interface UpFlags extends LabFlags {
   name?: string;
   port?: number;
   dir?: string;
   keep: boolean;
-  serializer: "java" | "kryo";
   jars?: string;
-  mavenRepo?: string;
   baseImage?: string;
   resetConfig: boolean;
   timeout: number;
@@ -35,31 +19,13 @@ interface UpFlags {
 }
 
 export function upCommand(): Command {
-  return new Command("up")
+  const cmd = new Command("up")
     .description("build and start a lab (nginx + Tomcats + store) and wait until it serves")
     .argument(
       "<lab>",
       `lab to start: ${listLabNamesSync().join(", ")}, or the folder of your own lab (see \`sessionlab init\`)`,
-    )
-    .option("--manager <name>", "session manager: redis lab: classic (default), redisson or msm")
-    .option("--tomcat <version>", "Tomcat version where the manager offers several (redisson: 9 or 10.1)")
-    .option(
-      "--tomcats <n>",
-      `number of Tomcats behind nginx, ${MIN_TOMCATS}-${MAX_TOMCATS} (default: the lab's, 2)`,
-      parseTomcats,
-    )
-    .option(
-      "--redis-password <password>",
-      "password for the lab's Redis (env SESSIONLAB_REDIS_PASSWORD; default: generated, kept in the lab folder)",
-    )
-    .addOption(
-      new Option("--read-mode <mode>", "Redisson readMode").choices(["REDIS", "MEMORY"]).default("REDIS"),
-    )
-    .addOption(
-      new Option("--update-mode <mode>", "Redisson updateMode")
-        .choices(["DEFAULT", "AFTER_REQUEST"])
-        .default("DEFAULT"),
-    )
+    );
+  return addLabOptions(cmd)
     .option("--name <name>", "name of this lab instance (default: the lab's name)", parseLabName)
     .option(
       "-p, --port <port>",
@@ -67,16 +33,12 @@ export function upCommand(): Command {
       parsePort,
     )
     .option("--dir <dir>", "lab folder for the rendered configs (default: ./sessionlab-<name>)")
-    .addOption(
-      new Option("--serializer <kind>", "msm session serializer").choices(["java", "kryo"]).default("java"),
-    )
     .option("--jars <dir>", "use the .jar files in this folder instead of downloading the lab's jars")
-    .option(
-      "--maven-repo <url>",
-      "Maven repository to download from (env SESSIONLAB_MAVEN_REPO)",
-      parseHttpUrl,
+    .addOption(
+      new Option("--base-image <ref>", "Debian bookworm base image")
+        .env("SESSIONLAB_BASE_IMAGE")
+        .argParser(parseImageRef),
     )
-    .option("--base-image <ref>", "Debian bookworm base image (env SESSIONLAB_BASE_IMAGE)", parseImageRef)
     .option("--reset-config", "replace edited configs in the lab folder (keeps .bak copies)", false)
     .option("--keep", "on failure, leave the containers for inspection", false)
     .option("--timeout <seconds>", "how long to wait for readiness (at most 3600)", parseSeconds, 120)
@@ -92,30 +54,20 @@ export function upCommand(): Command {
               import("../orchestrator/up.js"),
               import("../core/dirs.js"),
             ]);
-          // Before any Docker call: bad folders and env values fail now, not after images are built.
+          // Before any Docker call: a folder that cannot be used fails now, not after images are built.
           if (flags.dir)
             await checkWritableDir(flags.dir, "lab folder", "pass --dir with a folder you can write to");
           if (flags.jars) await checkJarsDir(flags.jars);
-          const mavenRepo = flags.mavenRepo ?? fromEnv("SESSIONLAB_MAVEN_REPO", parseHttpUrl);
-          const baseImage = flags.baseImage ?? fromEnv("SESSIONLAB_BASE_IMAGE", parseImageRef);
           const progress = createProgress({ quiet: false });
           const res = await up({
             lab,
-            manager: flags.manager,
-            tomcat: flags.tomcat,
-            tomcats: flags.tomcats,
-            // The env twin keeps the password out of the process list and shell history.
-            redisPassword: flags.redisPassword ?? process.env.SESSIONLAB_REDIS_PASSWORD,
-            readMode: flags.readMode,
-            updateMode: flags.updateMode,
+            ...labOptionsOf(flags),
             name: flags.name,
             port: portOrDefault(flags.port),
             dir: flags.dir,
             keep: flags.keep,
-            serializer: flags.serializer,
             jarsDir: flags.jars,
-            mavenRepo,
-            baseImage,
+            baseImage: flags.baseImage,
             resetConfig: flags.resetConfig,
             timeoutMs: flags.timeout * 1000,
             signal: ctx.signal,

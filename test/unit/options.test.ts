@@ -5,7 +5,6 @@ import { downCommand } from "../../src/commands/down.js";
 import { logsCommand } from "../../src/commands/logs.js";
 import {
   count,
-  fromEnv,
   parseHttpUrl,
   parseImageRef,
   parseLabName,
@@ -84,21 +83,6 @@ describe("option parsers", () => {
       expect(parseImageRef(v)).toBe(v);
     for (const v of ["", "has space", "Debian", "debian:12\n"])
       expect(() => parseImageRef(v), v).toThrow("is not a Docker image reference");
-  });
-
-  it("fromEnv checks an env twin with the flag's parser, naming the variable", () => {
-    process.env.SESSIONLAB_TEST_URL = "nope";
-    try {
-      expect(() => fromEnv("SESSIONLAB_TEST_URL", parseHttpUrl)).toThrow(
-        'SESSIONLAB_TEST_URL="nope" must be an http:// or https:// URL',
-      );
-      process.env.SESSIONLAB_TEST_URL = "http://127.0.0.1:9/";
-      expect(fromEnv("SESSIONLAB_TEST_URL", parseHttpUrl)).toBe("http://127.0.0.1:9/");
-      delete process.env.SESSIONLAB_TEST_URL;
-      expect(fromEnv("SESSIONLAB_TEST_URL", parseHttpUrl)).toBeUndefined();
-    } finally {
-      delete process.env.SESSIONLAB_TEST_URL;
-    }
   });
 });
 
