@@ -2,7 +2,8 @@
  * The fixture convention: fixtures/diff-config/<rule-id>/ holds cases. A case is a file, or a folder
  * of files linted together (a folder with conf/ is a CATALINA_BASE). Cases named ok* must stay quiet;
  * every other case has expected findings in <file>.expected.json (a list) or <folder>/expected.json
- * (a map from file, relative to the folder, to its list).
+ * (a map from file, relative to the folder, to its list). Each expected finding names its rule,
+ * severity, position, message and fix text.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -10,11 +11,14 @@ import { lintFiles } from "../../../src/diff-config/index.js";
 
 export const FIXTURES = join(import.meta.dirname, "..", "..", "..", "fixtures", "diff-config");
 
+/** A finding as a fixture asserts it: where, how bad, and the exact words the user reads. */
 export interface ExpectedFinding {
   rule: string;
   severity: string;
   line: number;
   column: number;
+  message: string;
+  fix: string;
 }
 
 export interface FixtureCase {
@@ -60,9 +64,18 @@ export async function actualFindings(c: FixtureCase): Promise<Record<string, Exp
   const report = await lintFiles(c.inputs, { diff: false });
   const isFileCase = c.dir === join(FIXTURES, c.rule);
   const out: Record<string, ExpectedFinding[]> = {};
+  // Messages that name a file name it by absolute path; the fixture names it from the case folder.
+  const portable = (s: string) => s.split(c.dir).join("<case>").split(FIXTURES).join("<fixtures>");
   for (const f of report.files) {
     out[isFileCase ? c.name : relative(c.dir, f.path)] = f.findings.map(
-      ({ rule, severity, line, column }) => ({ rule, severity, line, column }),
+      ({ rule, severity, line, column, message, fix }) => ({
+        rule,
+        severity,
+        line,
+        column,
+        message: portable(message),
+        fix: portable(fix),
+      }),
     );
   }
   return out;

@@ -18,7 +18,7 @@ describe.each(ruleFolders())("rule %s", (rule) => {
         expect(all.filter((f) => f.severity === "error")).toEqual([]);
       });
     } else {
-      it(`fires on ${c.name} at the expected lines and columns`, async () => {
+      it(`fires on ${c.name} with the expected positions, messages and fixes`, async () => {
         expect(existsSync(c.expectedPath), `${c.expectedPath} missing`).toBe(true);
         const actual = await actualFindings(c);
         expect(actual).toEqual(expectedFindings(c));
@@ -30,6 +30,22 @@ describe.each(ruleFolders())("rule %s", (rule) => {
       });
     }
   }
+});
+
+describe("expected findings", () => {
+  const cases = ruleFolders().flatMap((rule) => fixtureCases(rule).filter((c) => !c.quiet));
+
+  it.each(cases.map((c) => [`${c.rule}/${c.name}`, c] as const))(
+    "%s asserts each finding's message and fix, with no machine-specific path",
+    (_name, c) => {
+      for (const f of Object.values(expectedFindings(c)).flat()) {
+        expect(Object.keys(f).sort()).toEqual(["column", "fix", "line", "message", "rule", "severity"]);
+        expect(f.message.length).toBeGreaterThan(10);
+        expect(f.fix.length).toBeGreaterThan(5);
+        expect(`${f.message} ${f.fix}`).not.toContain(FIXTURES);
+      }
+    },
+  );
 });
 
 describe("the labs' known-good configs", () => {
