@@ -7,7 +7,8 @@ import { diffFiles } from "./diff.js";
 import { applyFixes } from "./fix.js";
 import { isLabDir, labFiles } from "./lab-files.js";
 import { lintFile } from "./lint.js";
-import { loadFile, loadFromBytes } from "./load.js";
+import { loadFile, loadFromBytes, UnreadableConfigError } from "./load.js";
+import { SourceText } from "./source-text.js";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { FileReport, Kind, LoadedFile, Report } from "./types.js";
@@ -89,17 +90,35 @@ function count(files: FileReport[]): Report {
     errorCount: all.filter((f) => f.severity === "error").length,
     warningCount: all.filter((f) => f.severity === "warning").length,
     infoCount: all.filter((f) => f.severity === "info").length,
+    unreadableCount: files.filter((f) => f.error).length,
   };
 }
 
 export async function lintFiles(paths: string[], opts: LintOptions = {}): Promise<LintResult> {
   if (paths.length === 0)
     throw new SessionlabError("no files to check", "pass config files, a CATALINA_BASE folder, or --lab");
-  const inputs = await expand(paths);
+  const all = await expand(paths);
+  // A file that cannot be checked (missing, binary, too large) is reported; the others are still linted.
+  const inputs: typeof all = [];
   const files: LoadedFile[] = [];
-  for (const { path } of inputs) files.push(await loadFile(path, opts.kind));
+  const unreadable: FileReport[] = [];
+  for (const input of all) {
+    try {
+      files.push(await loadFile(input.path, opts.kind));
+      inputs.push(input);
+    } catch (e) {
+      if (!(e instanceof UnreadableConfigError)) throw e;
+      unreadable.push({
+        path: input.path,
+        kind: "text",
+        findings: [],
+        source: new SourceText(""),
+        error: { message: e.message, fix: e.hint ?? "" },
+      });
+    }
+  }
   const against = opts.against ? await loadFile(opts.against, opts.kind) : undefined;
-  const reports: FileReport[] = files.map((file, i) => {
+  const linted: FileReport[] = files.map((file, i) => {
     const base = inputs[i]?.base;
     const findings = lintFile(file, files, base);
     const report: FileReport = { path: file.path, kind: file.kind, findings, source: file.source };
@@ -120,10 +139,15 @@ export async function lintFiles(paths: string[], opts: LintOptions = {}): Promis
     }
     return report;
   });
+  // Reports keep the order the files were given in.
+  const order = new Map(all.map((input, i) => [input.path, i]));
+  const reports = [...linted, ...unreadable].sort(
+    (a, b) => (order.get(a.path) ?? 0) - (order.get(b.path) ?? 0),
+  );
   if (opts.fix) {
     const fixed: LintResult["fixed"] = [];
     for (const [i, file] of files.entries()) {
-      const backup = await applyFixes(file, reports[i]?.findings ?? []);
+      const backup = await applyFixes(file, linted[i]?.findings ?? []);
       if (backup) fixed.push({ path: file.path, backup });
     }
     if (fixed.length > 0) return { ...(await lintFiles(paths, { ...opts, fix: false })), fixed };
