@@ -26,6 +26,7 @@ import { jvmRouteFormat } from "./jvmroute-format.js";
 import { jvmRouteUnique } from "./jvmroute-unique.js";
 import { redisManagerValve } from "./redis-manager-valve.js";
 import { redisPersistPolicies } from "./redis-persist-policies.js";
+import { redisMaxInactiveInterval } from "./redis-max-inactive-interval.js";
 import { redissonSettings } from "./redisson-settings.js";
 import { redisClientPassword } from "./redis-client-password.js";
 import { nginxUpstreamUndefined } from "./nginx-upstream-undefined.js";
@@ -67,6 +68,7 @@ export const RULES: readonly Rule[] = [
   tomcatCluster,
   redisManagerValve,
   redisPersistPolicies,
+  redisMaxInactiveInterval,
   redissonSettings,
   redisClientPassword,
   nginxUpstreamUndefined,
