@@ -35,6 +35,7 @@ import { nginxBackupWithHash } from "./nginx-backup-with-hash.js";
 import { nginxProxyHeaderInheritance } from "./nginx-proxy-header-inheritance.js";
 import { nginxRouteMismatch } from "./nginx-route-mismatch.js";
 import { nginxStickyVersion } from "./nginx-sticky-version.js";
+import { nginxStickyModuleNg } from "./nginx-sticky-module-ng.js";
 import { redisExposed } from "./redis-exposed.js";
 import { tomcatCluster } from "./tomcat-cluster.js";
 import { catalinaJars } from "./catalina-jars.js";
@@ -77,6 +78,7 @@ export const RULES: readonly Rule[] = [
   nginxProxyHeaderInheritance,
   nginxRouteMismatch,
   nginxStickyVersion,
+  nginxStickyModuleNg,
   redisExposed,
   catalinaJars,
   catalinaCompat,
