@@ -38,6 +38,8 @@ import { nginxStickyVersion } from "./nginx-sticky-version.js";
 import { nginxStickyModuleNg } from "./nginx-sticky-module-ng.js";
 import { redisExposed } from "./redis-exposed.js";
 import { tomcatCluster } from "./tomcat-cluster.js";
+import { tomcatClusterChannel } from "./tomcat-cluster-channel.js";
+import { xmlStrayAttribute } from "./xml-stray-attribute.js";
 import { catalinaJars } from "./catalina-jars.js";
 import { catalinaCompat } from "./catalina-compat.js";
 
@@ -67,6 +69,8 @@ export const RULES: readonly Rule[] = [
   jvmRouteFormat,
   jvmRouteUnique,
   tomcatCluster,
+  tomcatClusterChannel,
+  xmlStrayAttribute,
   redisManagerValve,
   redisPersistPolicies,
   redisMaxInactiveInterval,
