@@ -37,11 +37,13 @@ import { nginxRouteMismatch } from "./nginx-route-mismatch.js";
 import { nginxStickyVersion } from "./nginx-sticky-version.js";
 import { nginxStickyModuleNg } from "./nginx-sticky-module-ng.js";
 import { redisExposed } from "./redis-exposed.js";
+import { redisBindLoopback } from "./redis-bind-loopback.js";
 import { tomcatCluster } from "./tomcat-cluster.js";
 import { tomcatClusterChannel } from "./tomcat-cluster-channel.js";
 import { xmlStrayAttribute } from "./xml-stray-attribute.js";
 import { catalinaJars } from "./catalina-jars.js";
 import { catalinaCompat } from "./catalina-compat.js";
+import { managerOverride } from "./manager-override.js";
 
 export const RULES: readonly Rule[] = [
   bom,
@@ -84,8 +86,10 @@ export const RULES: readonly Rule[] = [
   nginxStickyVersion,
   nginxStickyModuleNg,
   redisExposed,
+  redisBindLoopback,
   catalinaJars,
   catalinaCompat,
+  managerOverride,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.id, r]));
