@@ -39,6 +39,13 @@ export const ARTIFACTS = {
   ),
   jedis: a("redis.clients:jedis:2.5.2", "jar", "083d833f48052456f197ba55ef2a82fc4909880b"),
   commonsPool2: a("org.apache.commons:commons-pool2:2.2", "jar", "bd1a6e384f3cf0f9b9a60e1e6c1c1ecbbee7e0b7"),
+  // msm's Redis backend: the Jedis and commons-pool2 that msm 2.3.2's core pom names.
+  jedisForMsm: a("redis.clients:jedis:2.9.0", "jar", "292bc9cc26553acd3cccc26f2f95620bf88a04c2"),
+  commonsPool2ForMsm: a(
+    "org.apache.commons:commons-pool2:2.4.2",
+    "jar",
+    "e5f4f28f19d57716fbc3989d7a357ebf1e454fea",
+  ),
   // Redisson: 3.39.0 is the newest version whose redisson-all and redisson-tomcat-9/-10 are all on Central.
   tomcat101: a("org.apache.tomcat:tomcat:10.1.59", "tar.gz", "61976745e0bc4773f4c41d5a253f5c95dc8fa7b1"),
   redissonAll: a("org.redisson:redisson-all:3.39.0", "jar", "e9c5f33cfe99506de91a767747ec9dbd7687935e"),

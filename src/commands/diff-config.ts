@@ -1,4 +1,4 @@
-import { Command, Option } from "commander";
+import { Command, InvalidArgumentError, Option } from "commander";
 import { existsSync, readFileSync } from "node:fs";
 import { EXIT_CHECK_FAILED, EXIT_COULD_NOT_RUN, EXIT_OK, SessionlabError } from "../core/errors.js";
 import { color } from "../core/output.js";
@@ -20,6 +20,20 @@ interface Options {
   strict?: boolean;
   fix?: boolean;
   diff: boolean;
+  tomcat?: string;
+  java?: number;
+}
+
+function parseTomcatVersion(value: string): string {
+  if (!/^\d+(\.\d+){0,2}$/.test(value))
+    throw new InvalidArgumentError("expected a Tomcat version such as 9.0, 8.5.31 or 10.1");
+  return value;
+}
+
+function parseJavaMajor(value: string): number {
+  const m = /^(?:1\.)?(\d+)$/.exec(value);
+  if (!m) throw new InvalidArgumentError("expected a Java major such as 8, 11 or 17");
+  return Number(m[1]);
 }
 
 const VERSION = (
@@ -28,10 +42,16 @@ const VERSION = (
 
 /** --lab NAME-or-FOLDER: a folder is used as is; otherwise the running lab's folder is looked up. */
 async function labPaths(lab: string | boolean): Promise<string[]> {
-  if (typeof lab === "string" && existsSync(lab)) return labFiles(lab);
+  // The folder itself, so diff-config also reads the versions the lab runs from its state file.
+  if (typeof lab === "string" && existsSync(lab)) {
+    labFiles(lab); // says what is wrong with the folder, if anything
+    return [lab];
+  }
   // Loaded on demand: it brings in the Docker client, which linting files never needs.
   const { findLabDir } = await import("../labs/lab-dir.js");
-  return labFiles(await findLabDir(typeof lab === "string" ? lab : undefined));
+  const dir = await findLabDir(typeof lab === "string" ? lab : undefined);
+  labFiles(dir); // says what is wrong with the folder, if anything
+  return [dir];
 }
 
 export function diffConfigCommand(): Command {
@@ -67,6 +87,12 @@ export function diffConfigCommand(): Command {
       "rewrite safe fixes (invisible characters, quotes, whitespace in values), keeping FILE.bak",
     )
     .option("--no-diff", "skip the diff against the known-good config")
+    .option(
+      "--tomcat <version>",
+      "the Tomcat version the configs run on (e.g. 9.0, 8.5.31), for version-dependent rules",
+      parseTomcatVersion,
+    )
+    .option("--java <major>", "the Java major the Tomcats run on (e.g. 8, 17)", parseJavaMajor)
     .addHelpText(
       "after",
       "\nExit codes: 0 no errors (warnings allowed unless --strict), 1 errors found, 2 a file cannot be checked\n(missing, binary, or over 32 MB; the other files are still checked and reported).\nRules: docs/rules.md",
@@ -87,6 +113,8 @@ export function diffConfigCommand(): Command {
             against: opts.against,
             diff: opts.diff,
             fix: opts.fix,
+            tomcat: opts.tomcat,
+            java: opts.java,
           });
           // Files that could not be checked: one sentence and a fix each, as for any sessionlab error.
           if (format === "stylish") {

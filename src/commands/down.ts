@@ -1,10 +1,10 @@
 import { Command } from "commander";
 import { EXIT_OK } from "../core/errors.js";
 import { listLabs, severalLabsError } from "../orchestrator/discover.js";
-import { color, printJson } from "../core/output.js";
+import { color, printResult } from "../core/output.js";
 import { runCommand } from "../core/run-command.js";
 import { teardown } from "../orchestrator/down.js";
-import { DockerRuntime } from "../runtime/docker.js";
+import { connectRuntime } from "../runtime/connect.js";
 
 interface DownFlags {
   all: boolean;
@@ -28,7 +28,7 @@ export function downCommand(): Command {
     .action(
       runCommand(
         async (ctx, name: string | undefined, flags: DownFlags) => {
-          const runtime = await DockerRuntime.connect();
+          const runtime = await connectRuntime();
           if (!name && !flags.all) {
             // With no name, act on the only lab there is; with several, ask rather than remove too much.
             const labs = await listLabs(runtime);
@@ -39,7 +39,7 @@ export function downCommand(): Command {
             images: flags.images,
           });
           if (ctx.json) {
-            printJson({ ok: true, ...res });
+            printResult(true, res);
             return EXIT_OK;
           }
           const out = (line: string) => process.stdout.write(line + "\n");

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { diffConfigCommand } from "./diff-config.js";
 import { downCommand } from "./down.js";
+import { initCommand } from "./init.js";
 import { logsCommand } from "./logs.js";
 import { statusCommand } from "./status.js";
 import { upCommand } from "./up.js";
@@ -9,6 +10,7 @@ import { verifyCommand } from "./verify.js";
 /** Every subcommand, each a thin file over the runtime, lab and check layers. */
 export const commands: Array<() => Command> = [
   upCommand,
+  initCommand,
   verifyCommand,
   statusCommand,
   logsCommand,

@@ -4,7 +4,7 @@ import { EXIT_OK, SessionlabError } from "../core/errors.js";
 import { color } from "../core/output.js";
 import { runCommand } from "../core/run-command.js";
 import { nodeOf, resolveLab } from "../orchestrator/discover.js";
-import { DockerRuntime } from "../runtime/docker.js";
+import { connectRuntime } from "../runtime/connect.js";
 import { parseCount } from "./options.js";
 
 interface LogsFlags {
@@ -39,7 +39,7 @@ export function logsCommand(): Command {
     .option("--lab <name>", "lab instance (default: the only one)")
     .action(
       runCommand(async (ctx, node: string | undefined, flags: LogsFlags) => {
-        const runtime = await DockerRuntime.connect();
+        const runtime = await connectRuntime();
         const lab = await resolveLab(runtime, flags.lab);
         const targets = node ? lab.containers.filter((c) => nodeOf(c) === node) : lab.containers;
         if (!targets.length) {

@@ -35,3 +35,9 @@ export function parseCount(value: string): number {
   if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError("must be a whole number ≥ 0");
   return n;
 }
+
+export function parseTomcats(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 2 || n > 5) throw new InvalidArgumentError("must be a whole number 2-5");
+  return n;
+}

@@ -1,9 +1,9 @@
 import { Command } from "commander";
 import { EXIT_CHECK_FAILED, EXIT_OK } from "../core/errors.js";
-import { color, formatTable, printJson } from "../core/output.js";
+import { color, formatTable, printResult } from "../core/output.js";
 import { runCommand } from "../core/run-command.js";
 import { type LabInstance, containerSummary, listLabs, resolveLab } from "../orchestrator/discover.js";
-import { DockerRuntime } from "../runtime/docker.js";
+import { connectRuntime } from "../runtime/connect.js";
 
 export function statusCommand(): Command {
   return new Command("status")
@@ -13,14 +13,14 @@ export function statusCommand(): Command {
     .action(
       runCommand(
         async (ctx, name: string | undefined, _flags: { json: boolean }) => {
-          const runtime = await DockerRuntime.connect();
+          const runtime = await connectRuntime();
           const labs = name ? [await resolveLab(runtime, name)] : await listLabs(runtime);
           const view = labs.map(labView);
           const healthy = view.every(
             (l) => l.containers.length > 0 && l.containers.every((c) => c.state === "running"),
           );
           if (ctx.json) {
-            printJson({ ok: healthy, labs: view });
+            printResult(healthy, { labs: view });
           } else if (!view.length) {
             process.stdout.write(
               "no sessionlab labs on this engine (start one with `sessionlab up memcached`)\n",

@@ -1,24 +1,18 @@
 import { Command, Option } from "commander";
 import { EXIT_OK } from "../core/errors.js";
-import { color, createProgress, printJson } from "../core/output.js";
+import { color, createProgress, printResult } from "../core/output.js";
 import { runCommand } from "../core/run-command.js";
 import { listLabNamesSync } from "../labs/definition.js";
+import { type LabFlags, addLabOptions, labOptionsOf } from "./lab-options.js";
 import { up } from "../orchestrator/up.js";
 import { parsePort, parseSeconds, portOrDefault } from "./options.js";
 
-interface UpFlags {
-  manager?: string;
-  tomcat?: string;
-  redisPassword?: string;
-  readMode: "REDIS" | "MEMORY";
-  updateMode: "DEFAULT" | "AFTER_REQUEST";
+interface UpFlags extends LabFlags {
   name?: string;
   port?: number;
   dir?: string;
   keep: boolean;
-  serializer: "java" | "kryo";
   jars?: string;
-  mavenRepo?: string;
   baseImage?: string;
   resetConfig: boolean;
   timeout: number;
@@ -26,23 +20,13 @@ interface UpFlags {
 }
 
 export function upCommand(): Command {
-  return new Command("up")
-    .description("build and start a lab (nginx + 2 Tomcats + store) and wait until it serves")
-    .argument("<lab>", `lab to start: ${listLabNamesSync().join(", ")}`)
-    .option("--manager <name>", "session manager: redis lab: classic (default) or redisson")
-    .option("--tomcat <version>", "Tomcat version where the manager offers several (redisson: 9 or 10.1)")
-    .option(
-      "--redis-password <password>",
-      "password for the lab's Redis (env SESSIONLAB_REDIS_PASSWORD; default: generated, kept in the lab folder)",
-    )
-    .addOption(
-      new Option("--read-mode <mode>", "Redisson readMode").choices(["REDIS", "MEMORY"]).default("REDIS"),
-    )
-    .addOption(
-      new Option("--update-mode <mode>", "Redisson updateMode")
-        .choices(["DEFAULT", "AFTER_REQUEST"])
-        .default("DEFAULT"),
-    )
+  const cmd = new Command("up")
+    .description("build and start a lab (nginx + Tomcats + store) and wait until it serves")
+    .argument(
+      "<lab>",
+      `lab to start: ${listLabNamesSync().join(", ")}, or the folder of your own lab (see \`sessionlab init\`)`,
+    );
+  return addLabOptions(cmd)
     .option("--name <name>", "name of this lab instance (default: the lab's name)")
     .option(
       "-p, --port <port>",
@@ -50,12 +34,8 @@ export function upCommand(): Command {
       parsePort,
     )
     .option("--dir <dir>", "lab folder for the rendered configs (default: ./sessionlab-<name>)")
-    .addOption(
-      new Option("--serializer <kind>", "msm session serializer").choices(["java", "kryo"]).default("java"),
-    )
     .option("--jars <dir>", "use the .jar files in this folder instead of downloading the lab's jars")
-    .option("--maven-repo <url>", "Maven repository to download from (env SESSIONLAB_MAVEN_REPO)")
-    .option("--base-image <ref>", "Debian bookworm base image (env SESSIONLAB_BASE_IMAGE)")
+    .addOption(new Option("--base-image <ref>", "Debian bookworm base image").env("SESSIONLAB_BASE_IMAGE"))
     .option("--reset-config", "replace edited configs in the lab folder (keeps .bak copies)", false)
     .option("--keep", "on failure, leave the containers for inspection", false)
     .option("--timeout <seconds>", "how long to wait for readiness", parseSeconds, 120)
@@ -66,19 +46,12 @@ export function upCommand(): Command {
           const progress = createProgress({ quiet: false });
           const res = await up({
             lab,
-            manager: flags.manager,
-            tomcat: flags.tomcat,
-            // The env twin keeps the password out of the process list and shell history.
-            redisPassword: flags.redisPassword ?? process.env.SESSIONLAB_REDIS_PASSWORD,
-            readMode: flags.readMode,
-            updateMode: flags.updateMode,
+            ...labOptionsOf(flags),
             name: flags.name,
             port: portOrDefault(flags.port),
             dir: flags.dir,
             keep: flags.keep,
-            serializer: flags.serializer,
             jarsDir: flags.jars,
-            mavenRepo: flags.mavenRepo,
             baseImage: flags.baseImage,
             resetConfig: flags.resetConfig,
             timeoutMs: flags.timeout * 1000,
@@ -86,7 +59,7 @@ export function upCommand(): Command {
             progress,
           });
           if (ctx.json) {
-            printJson({ ok: true, ...res });
+            printResult(true, res);
             return EXIT_OK;
           }
           const verb = res.alreadyRunning ? "is already running" : "is up";

@@ -1,6 +1,6 @@
 import { Command } from "commander";
 import { EXIT_CHECK_FAILED, EXIT_OK } from "../core/errors.js";
-import { printJson } from "../core/output.js";
+import { printResult } from "../core/output.js";
 import { runCommand } from "../core/run-command.js";
 import { formatVerifyReport } from "../verify/format.js";
 import { verify } from "../verify/run.js";
@@ -41,7 +41,7 @@ export function verifyCommand(): Command {
             requestsPerClient: 5,
             signal: ctx.signal,
           });
-          if (ctx.json) printJson(report);
+          if (ctx.json) printResult(report.ok, report);
           else process.stdout.write(formatVerifyReport(report, flags.verbose));
           return report.ok ? EXIT_OK : EXIT_CHECK_FAILED;
         },

@@ -72,6 +72,14 @@ export function printJson(value: unknown): void {
   process.stdout.write(JSON.stringify(value, null, 2) + "\n");
 }
 
+/**
+ * The one `--json` envelope of the lab commands (up, verify, status, down, …):
+ * `{"ok": true|false, "result": …}`; errors are `{"ok": false, "error": {message, hint, details}}`.
+ */
+export function printResult(ok: boolean, result: unknown): void {
+  printJson({ ok, result });
+}
+
 /** Render rows as a plain aligned table (no borders, so it copies cleanly). */
 export function formatTable(header: string[], rows: string[][]): string {
   // eslint-disable-next-line no-control-regex

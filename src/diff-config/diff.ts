@@ -50,12 +50,31 @@ export function normalise(file: LoadedFile): string[] {
     .filter(Boolean);
 }
 
+/**
+ * Per-node and per-lab values (each Tomcat's jvmRoute, the generated Redis password wherever it
+ * appears) are parameters of a known-good config, not differences: masked before comparing.
+ */
+const PARAMETERS: Array<[RegExp, string]> = [
+  [/^(\s*(?:jvmRoute|password)=")[^"]*(")$/, "$1…$2"],
+  [/^(requirepass )\S+$/, "$1…"],
+  [/(rediss?:\/\/:)[^@/]*(@)/g, "$1…$2"],
+  [/^(password:\s*)\S.*$/, "$1…"],
+];
+
+export function maskParameters(line: string): string {
+  return PARAMETERS.reduce((l, [re, to]) => l.replace(re, to), line);
+}
+
 /** Display lines: ' ' unchanged, '-' only in the known-good file, '+' only in the user's file. */
 export function diffFiles(known: LoadedFile, mine: LoadedFile): DiffLine[] {
   const a = normalise(known);
   const b = normalise(mine);
   if (a.length + b.length > MAX_LINES) return [{ op: "~", text: `(too large to diff: ${b.length} lines)` }];
-  const changes = diffArrays(a, b, { maxEditLength: 5_000 });
+  // Equal lines are shown as the user's (jsdiff takes common values from the new array).
+  const changes = diffArrays(a, b, {
+    maxEditLength: 5_000,
+    comparator: (x, y) => x === y || maskParameters(x) === maskParameters(y),
+  });
   if (!changes) return [{ op: "~", text: "(the files differ too much for a readable diff)" }];
   const all: DiffLine[] = [];
   for (const c of changes) {

@@ -1,15 +1,18 @@
 /** The diff-config layer's entry point: lint files (or a CATALINA_BASE, or a lab folder) into a Report. */
 import { stat } from "node:fs/promises";
 import { SessionlabError } from "../core/errors.js";
-import { canonicalFor } from "./canonical.js";
+import { diffWithKnownGood } from "./canonical.js";
 import { isCatalinaBase, readCatalinaBase, type CatalinaBase } from "./catalina-base.js";
 import { diffFiles } from "./diff.js";
 import { applyFixes } from "./fix.js";
 import { isLabDir, labFiles } from "./lab-files.js";
+import { labFolderVersions } from "../labs/lab-folder.js";
+import { LabPaths } from "../labs/lab-paths.js";
+import { groupByDeployment, versionsFor } from "./deployment.js";
 import { lintFile } from "./lint.js";
-import { loadFile, loadFromBytes, UnreadableConfigError } from "./load.js";
+import { loadFile, UnreadableConfigError } from "./load.js";
 import { SourceText } from "./source-text.js";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { FileReport, Kind, LoadedFile, Report } from "./types.js";
 
@@ -25,6 +28,10 @@ export interface LintOptions {
   diff?: boolean;
   /** Apply safe fixes (writing FILE.bak first), then lint again. */
   fix?: boolean;
+  /** The Tomcat version (e.g. "9.0" or "8.5.31") the files run on, when no CATALINA_BASE says. */
+  tomcat?: string;
+  /** The Java major the Tomcats run on, when no CATALINA_BASE says. */
+  java?: number;
 }
 
 export interface LintResult extends Report {
@@ -41,8 +48,13 @@ async function isDirectory(path: string): Promise<boolean> {
 }
 
 /** Expands folders: a CATALINA_BASE to its conf files (remembering its lib/), a lab folder to its configs. */
-async function expand(paths: string[]): Promise<Array<{ path: string; base?: CatalinaBase }>> {
-  const out: Array<{ path: string; base?: CatalinaBase }> = [];
+/** A lab folder's files run with the versions its state records (they override none given as options). */
+type LabOrigin = { dir: string; tomcat?: string; java?: number };
+
+async function expand(
+  paths: string[],
+): Promise<Array<{ path: string; base?: CatalinaBase; lab?: LabOrigin }>> {
+  const out: Array<{ path: string; base?: CatalinaBase; lab?: LabOrigin }> = [];
   for (const p of paths) {
     if (!(await isDirectory(p))) {
       out.push({ path: p });
@@ -55,7 +67,9 @@ async function expand(paths: string[]): Promise<Array<{ path: string; base?: Cat
         );
       out.push(...base.configs.map((path) => ({ path, base })));
     } else if (isLabDir(p)) {
-      out.push(...labFiles(p).map((path) => ({ path })));
+      const versions = await labFolderVersions(new LabPaths(p));
+      const lab = { dir: p, tomcat: versions?.tomcat, java: versions?.java };
+      out.push(...labFiles(p).map((path) => ({ path, lab })));
     } else if (existsSync(join(p, "nginx.conf"))) {
       out.push(...nginxDirFiles(p).map((path) => ({ path })));
     } else {
@@ -97,19 +111,17 @@ function count(files: FileReport[]): Report {
 export async function lintFiles(paths: string[], opts: LintOptions = {}): Promise<LintResult> {
   if (paths.length === 0)
     throw new SessionlabError("no files to check", "pass config files, a CATALINA_BASE folder, or --lab");
-  const all = await expand(paths);
+  const inputs = await expand(paths);
+  const loaded: Array<{ file: LoadedFile; base?: CatalinaBase; lab?: LabOrigin }> = [];
   // A file that cannot be checked (missing, binary, too large) is reported; the others are still linted.
-  const inputs: typeof all = [];
-  const files: LoadedFile[] = [];
   const unreadable: FileReport[] = [];
-  for (const input of all) {
+  for (const { path, base, lab } of inputs) {
     try {
-      files.push(await loadFile(input.path, opts.kind));
-      inputs.push(input);
+      loaded.push({ file: await loadFile(path, opts.kind), base, lab });
     } catch (e) {
       if (!(e instanceof UnreadableConfigError)) throw e;
       unreadable.push({
-        path: input.path,
+        path,
         kind: "text",
         findings: [],
         source: new SourceText(""),
@@ -117,10 +129,24 @@ export async function lintFiles(paths: string[], opts: LintOptions = {}): Promis
       });
     }
   }
+  const files = loaded.map((l) => l.file);
   const against = opts.against ? await loadFile(opts.against, opts.kind) : undefined;
-  const linted: FileReport[] = files.map((file, i) => {
-    const base = inputs[i]?.base;
-    const findings = lintFile(file, files, base);
+  // Cross-file rules see only the files of the same deployment.
+  const groupOf = new Map<LoadedFile, { files: LoadedFile[]; bases: CatalinaBase[] }>();
+  for (const group of groupByDeployment(loaded).values()) {
+    const bases = [...new Set(group.map((g) => g.base).filter((b): b is CatalinaBase => !!b))];
+    const entry = { files: group.map((g) => g.file), bases };
+    for (const g of group) groupOf.set(g.file, entry);
+  }
+  const linted: FileReport[] = loaded.map(({ file, base, lab }) => {
+    const group = groupOf.get(file) ?? { files: [file], bases: [] };
+    const fromLab = !opts.tomcat && !opts.java && lab?.tomcat;
+    const versions = versionsFor(
+      base,
+      group.bases,
+      fromLab ? { tomcat: lab.tomcat, java: lab.java, from: `lab folder ${lab.dir}` } : opts,
+    );
+    const findings = lintFile(file, group.files, { base, versions });
     const report: FileReport = { path: file.path, kind: file.kind, findings, source: file.source };
     if (base) {
       report.catalinaBase = {
@@ -133,14 +159,15 @@ export async function lintFiles(paths: string[], opts: LintOptions = {}): Promis
     if (opts.diff !== false) {
       // --against applies to files of its own kind; the others keep their lab's canonical config.
       const mine = against?.kind === file.kind ? against : undefined;
-      const knownPath = mine ? undefined : canonicalFor(file);
-      const known = mine ?? (knownPath ? loadKnown(knownPath, file.kind) : undefined);
-      if (known) report.diff = { against: known.path, lines: diffFiles(known, file) };
+      const diff = mine
+        ? { against: mine.path, why: "given with --against", lines: diffFiles(mine, file) }
+        : diffWithKnownGood(file);
+      if (diff) report.diff = diff;
     }
     return report;
   });
   // Reports keep the order the files were given in.
-  const order = new Map(all.map((input, i) => [input.path, i]));
+  const order = new Map(inputs.map((input, i) => [input.path, i]));
   const reports = [...linted, ...unreadable].sort(
     (a, b) => (order.get(a.path) ?? 0) - (order.get(b.path) ?? 0),
   );
@@ -153,15 +180,4 @@ export async function lintFiles(paths: string[], opts: LintOptions = {}): Promis
     if (fixed.length > 0) return { ...(await lintFiles(paths, { ...opts, fix: false })), fixed };
   }
   return { ...count(reports), fixed: [] };
-}
-
-const knownCache = new Map<string, LoadedFile>();
-function loadKnown(path: string, kind: Kind): LoadedFile {
-  const key = `${kind}:${path}`;
-  let f = knownCache.get(key);
-  if (!f) {
-    f = loadFromBytes(path, readFileSync(path), kind);
-    knownCache.set(key, f);
-  }
-  return f;
 }

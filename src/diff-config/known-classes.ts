@@ -120,6 +120,31 @@ export const KNOWN_CLASS_NAMES: readonly string[] = [
   "org.apache.catalina.users.MemoryUserDatabaseFactory",
 ];
 
+/**
+ * Tomcat classes that exist only in some versions. A server.xml from a Tomcat 7 cluster how-to names
+ * MessageDispatch15Interceptor, which is right there and a ClassNotFoundException on 8.5+.
+ */
+export interface VersionedClass {
+  /** The first Tomcat version without the class ("8.5"). */
+  removedIn: string;
+  replacement: string;
+}
+
+export const VERSIONED_CLASSES: ReadonlyMap<string, VersionedClass> = new Map([
+  [
+    "org.apache.catalina.tribes.group.interceptors.MessageDispatch15Interceptor",
+    {
+      removedIn: "8.5",
+      replacement: "org.apache.catalina.tribes.group.interceptors.MessageDispatchInterceptor",
+    },
+  ],
+  [
+    "org.apache.catalina.ha.session.JvmRouteSessionIDBinderListener",
+    { removedIn: "8.0", replacement: "(nothing: JvmRouteBinderValve alone does the work since 8.0)" },
+  ],
+  ["org.apache.catalina.core.JasperListener", { removedIn: "8.0", replacement: "(nothing: remove it)" }],
+]);
+
 /** The manager a className means, tolerating a typo (reported by class-name) so other rules still run. */
 export function managerClass(className: string | undefined): ManagerClass | undefined {
   if (className === undefined) return undefined;

@@ -6,6 +6,7 @@ import { SourceText } from "./source-text.js";
 import { parseXml } from "./xml.js";
 import { parseNginx } from "./nginx.js";
 import { parseRedisConf } from "./redis-conf.js";
+import { looksLikeRedisson, parseRedissonConfig } from "./redisson-yaml.js";
 import { NGINX_DIRECTIVES } from "./nginx-directives.js";
 import { REDIS_DIRECTIVES } from "./redis-directives.js";
 import { KINDS, type Kind, type LoadedFile } from "./types.js";
@@ -64,6 +65,8 @@ export function parseKind(value: string): Kind {
     context: "context-xml",
     server: "server-xml",
     "redis-conf": "redis",
+    "redisson-yaml": "redisson",
+    yaml: "redisson",
   };
   const kind = aliases[value] ?? value;
   if (!(KINDS as readonly string[]).includes(kind)) {
@@ -139,6 +142,8 @@ export function detectKind(text: string): Kind {
     const root = /<(?![?!/])([^\s/>]+)/.exec(text.replace(/<!--[\s\S]*?-->/g, ""))?.[1];
     return root === "Context" ? "context-xml" : root === "Server" ? "server-xml" : "xml";
   }
+  // Redisson's YAML shares words with redis.conf (timeout, password): its server section decides.
+  if (looksLikeRedisson(text)) return "redisson";
   let nginx = 0;
   let nginxKnown = 0;
   let redis = 0;
@@ -161,6 +166,7 @@ function withExtensionHint(kind: Kind, path: string): Kind {
   if (kind !== "text") return kind;
   if (/\.xml$/i.test(path)) return "xml";
   if (/nginx[^/]*\.conf$/i.test(path)) return "nginx";
+  if (/redisson[^/]*\.(ya?ml|json|conf)$/i.test(path)) return "redisson";
   if (/redis[^/]*\.conf$/i.test(path)) return "redis";
   return kind;
 }
@@ -186,7 +192,7 @@ export function loadFromBytes(path: string, bytes: Buffer, kindOverride?: Kind):
     }
   }
   const text = decoded.text;
-  const kind = kindOverride ?? withExtensionHint(detectKind(text), path);
+  let kind = kindOverride ?? withExtensionHint(detectKind(text), path);
   const file: LoadedFile = {
     path,
     kind,
@@ -200,6 +206,11 @@ export function loadFromBytes(path: string, bytes: Buffer, kindOverride?: Kind):
   };
   if (kind === "context-xml" || kind === "server-xml" || kind === "xml") {
     file.xml = parseXml(text);
+    // Valve + Manager from a README: read as the children of a Context, which they are.
+    if (file.xml.fragment) {
+      file.fragment = file.xml.fragment;
+      if (!kindOverride && kind === "xml") file.kind = kind = "context-xml";
+    }
     // UTF-16 bytes under a declaration that says UTF-8: Xerces stops after the declaration.
     const decl = utf16 ? /^<\?xml[^>]*encoding\s*=\s*["']utf-?8["'][^>]*\?>\s*/i.exec(text) : null;
     if (decl) {
@@ -216,6 +227,9 @@ export function loadFromBytes(path: string, bytes: Buffer, kindOverride?: Kind):
   } else if (kind === "redis") {
     file.redis = parseRedisConf(text);
     file.comments = file.redis.comments;
+  } else if (kind === "redisson") {
+    file.redisson = parseRedissonConfig(text);
+    file.comments = file.redisson.comments;
   }
   return file;
 }

@@ -4,8 +4,9 @@ import type { XmlDocument } from "./xml.js";
 import type { NginxConfig } from "./nginx.js";
 import type { RedisConfig } from "./redis-conf.js";
 import type { CatalinaBase } from "./catalina-base.js";
+import type { RedissonConfig } from "./redisson-yaml.js";
 
-export const KINDS = ["context-xml", "server-xml", "xml", "nginx", "redis", "text"] as const;
+export const KINDS = ["context-xml", "server-xml", "xml", "nginx", "redis", "redisson", "text"] as const;
 export type Kind = (typeof KINDS)[number];
 
 export type Severity = "error" | "warning" | "info";
@@ -46,6 +47,13 @@ export interface LoadedFile {
   xml?: XmlDocument;
   nginx?: NginxConfig;
   redis?: RedisConfig;
+  /** A Redisson config (YAML or JSON), whatever its file name. */
+  redisson?: RedissonConfig;
+  /**
+   * Set when an XML file is a fragment of Context children (a README snippet with a Valve and a
+   * Manager): its top-level elements are read as if inside a <Context>.
+   */
+  fragment?: { wrapper: "Context"; roots: string[] };
   /** Ranges of comments, where pasted characters are harmless. */
   comments: Array<[number, number]>;
 }
@@ -62,11 +70,29 @@ export interface ReportInput {
   length?: number;
 }
 
+/**
+ * The Tomcat and Java versions a file runs with, when known: from its CATALINA_BASE, from another
+ * CATALINA_BASE of the same deployment, or from --tomcat / --java. Rules whose finding depends on a
+ * version they do not know say so and lower its severity.
+ */
+export interface Versions {
+  tomcat?: string;
+  tomcatMajor?: number;
+  java?: number;
+  /** Where the versions came from, for messages ("CATALINA_BASE /opt/tomcat", "--tomcat"). */
+  tomcatFrom?: string;
+  javaFrom?: string;
+}
+
 export interface RuleContext {
   file: LoadedFile;
-  /** Every file linted together, for cross-file rules (jvmRoute uniqueness, nginx routes). */
+  /**
+   * The files of the same deployment linted together, for cross-file rules (jvmRoute uniqueness,
+   * nginx routes, Redis passwords). Files from unrelated folders are never compared.
+   */
   files: LoadedFile[];
   base?: CatalinaBase;
+  versions: Versions;
   report(r: ReportInput): void;
 }
 
@@ -104,6 +130,8 @@ export interface FileReport {
 
 export interface DiffResult {
   against: string;
+  /** why this known-good file was chosen (closest variant, or the one given with --against) */
+  why?: string;
   lines: DiffLine[];
 }
 

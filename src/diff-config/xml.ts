@@ -34,6 +34,88 @@ export interface XmlDocument {
   tags: Array<[number, number]>;
   /** The first well-formedness error, as a conforming parser would stop on it. */
   error?: { line: number; column: number; message: string };
+  /** Set when the file is several Context children without their <Context> (a README snippet). */
+  fragment?: { wrapper: "Context"; roots: string[] };
+}
+
+/** Elements Tomcat accepts directly inside <Context>: a snippet of only these is a Context fragment. */
+export const CONTEXT_CHILDREN = new Set([
+  "Manager",
+  "Valve",
+  "Loader",
+  "Realm",
+  "Resources",
+  "ResourceLink",
+  "Resource",
+  "Environment",
+  "Parameter",
+  "WatchedResource",
+  "WrapperLifecycle",
+  "WrapperListener",
+  "InstanceListener",
+  "Listener",
+  "JarScanner",
+  "CookieProcessor",
+  "SessionIdGenerator",
+]);
+
+const WRAP_OPEN = "<Context>";
+
+/** Line and column of an offset (1-based), counting LF and lone CR as line ends. */
+function positionOf(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+function offsetOf(text: string, line: number, column: number): number {
+  let at = 0;
+  for (let l = 1; l < line; l++) {
+    const next = text.indexOf("\n", at);
+    if (next < 0) return text.length;
+    at = next + 1;
+  }
+  return at + Math.max(0, column - 1);
+}
+
+/**
+ * Reads several top-level Context children as if inside <Context>: the roots get a synthetic Context
+ * parent (not in `elements`, since it is not in the text), and well-formedness is judged on the
+ * wrapped text, with positions mapped back to the file.
+ */
+function readAsContextFragment(text: string, doc: XmlDocument): void {
+  if (doc.roots.length < 2 || !doc.roots.every((r) => CONTEXT_CHILDREN.has(r.name))) return;
+  const wrapper: XmlElement = {
+    name: "Context",
+    offset: doc.roots[0]?.offset ?? 0,
+    attributes: [],
+    children: [],
+  };
+  for (const root of doc.roots) {
+    root.parent = wrapper;
+    wrapper.children.push(root);
+  }
+  doc.fragment = { wrapper: "Context", roots: doc.roots.map((r) => r.name) };
+  doc.roots = [wrapper];
+  // The wrapper goes after the XML declaration, if any, which must stay first.
+  const at = /^\s*<\?xml[^>]*\?>/.exec(text)?.[0].length ?? 0;
+  const wrapped = `${text.slice(0, at)}${WRAP_OPEN}${text.slice(at)}</Context>`;
+  const error = firstWellFormednessError(wrapped);
+  if (!error) {
+    doc.error = undefined;
+    return;
+  }
+  let offset = offsetOf(wrapped, error.line, error.column);
+  if (offset >= at + WRAP_OPEN.length) offset -= WRAP_OPEN.length;
+  else if (offset > at) offset = at;
+  doc.error = { ...positionOf(text, Math.min(offset, text.length)), message: error.message };
 }
 
 export function attr(el: XmlElement, name: string): XmlAttribute | undefined {
@@ -87,9 +169,20 @@ export function firstWellFormednessError(text: string): XmlDocument["error"] {
     error = { ...error, ...strayTextStart(text, lastMarkupEnd) };
   // A bad end tag is reported, as by Xerces, at the start of its name rather than where saxes gave up.
   if (error && /clos(e|ing) tag/.test(error.message)) error = { ...error, ...endTagName(text, error) };
-  // Errors found at the end of input are reported, as by Xerces, where the input ends.
-  if (error && /^unclosed|must contain a root element/.test(error.message))
-    error = { ...error, ...strayTextStart(text, text.length) };
+  // Errors found at the end of input are reported, as by Xerces, where the input ends; inside an
+  // unclosed comment Xerces stops before the final line break.
+  if (error && /^unclosed|must contain a root element/.test(error.message)) {
+    const inComment = text.lastIndexOf("<!--") > text.lastIndexOf("-->");
+    error = {
+      ...error,
+      ...(inComment ? positionOf(text, text.trimEnd().length) : strayTextStart(text, text.length)),
+    };
+  }
+  // "<!" not followed by "--", "[CDATA[" or a declaration: Xerces stops at the character after "<!".
+  if (error && /^incorrect syntax/.test(error.message)) {
+    const bang = text.lastIndexOf("<!", offsetOf(text, error.line, error.column));
+    if (bang >= 0) error = { ...error, ...positionOf(text, bang + 2) };
+  }
   return error;
 }
 
@@ -169,10 +262,9 @@ export function parseXml(text: string): XmlDocument {
     if (i < n) i = text.indexOf("<", i);
   }
   const skip = [...doc.comments, ...opaque].sort((a, b) => a[0] - b[0]);
-  doc.error = [bareAmpersand(text, skip), unknownEncoding(text), piError].reduce(
-    earliest,
-    firstWellFormednessError(text),
-  );
+  doc.error = firstWellFormednessError(text);
+  readAsContextFragment(text, doc);
+  doc.error = [bareAmpersand(text, skip), unknownEncoding(text), piError].reduce(earliest, doc.error);
   return doc;
 }
 

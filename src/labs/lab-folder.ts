@@ -3,8 +3,15 @@ import { copyFile, mkdir, readFile, readdir, rm, rmdir, writeFile } from "node:f
 import { dirname, join, relative, resolve, sep } from "node:path";
 import type { LabPaths } from "./lab-paths.js";
 
+/** The Tomcat and Java the lab's containers run, so diff-config can judge version-dependent findings. */
+export interface LabVersions {
+  tomcat: string;
+  java: number;
+}
+
 interface FolderState {
   lab: string;
+  versions?: LabVersions;
   /** sha256 of each file as sessionlab last wrote it, keyed by path relative to the lab folder */
   rendered: Record<string, string>;
 }
@@ -35,11 +42,11 @@ export async function writeLabFolder(
   paths: LabPaths,
   lab: string,
   files: Map<string, string>,
-  opts: { reset?: boolean } = {},
+  opts: { reset?: boolean; versions?: LabVersions } = {},
 ): Promise<WriteReport> {
   const prevRaw = await readOr(paths.stateFile());
   const prev: FolderState = prevRaw ? (JSON.parse(prevRaw) as FolderState) : { lab, rendered: {} };
-  const state: FolderState = { lab, rendered: {} };
+  const state: FolderState = { lab, versions: opts.versions, rendered: {} };
   const report: WriteReport = { written: [], keptEdits: [], backedUp: [] };
   for (const [abs, content] of files) {
     const rel = relative(paths.root, abs);
@@ -108,4 +115,15 @@ async function listFiles(root: string, rel = ""): Promise<string[]> {
     else out.push(p);
   }
   return out;
+}
+
+/** The versions a lab folder's state records (undefined for folders written before it did). */
+export async function labFolderVersions(paths: LabPaths): Promise<LabVersions | undefined> {
+  const raw = await readOr(paths.stateFile());
+  if (!raw) return undefined;
+  try {
+    return (JSON.parse(raw) as FolderState).versions;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,7 +1,6 @@
 import { existsSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import type { NodeName } from "./definition.js";
 
 /** Every path inside a lab folder comes from here, never built ad hoc. */
 export class LabPaths {
@@ -31,19 +30,19 @@ export class LabPaths {
   nginxConf(): string {
     return join(this.root, "nginx", "nginx.conf");
   }
-  serverXml(node: NodeName): string {
+  serverXml(node: string): string {
     return join(this.root, node, "conf", "server.xml");
   }
-  contextXml(node: NodeName): string {
+  contextXml(node: string): string {
     return join(this.root, node, "conf", "context.xml");
   }
-  confFile(node: NodeName, name: string): string {
+  confFile(node: string, name: string): string {
     return join(this.root, node, "conf", name);
   }
   redisConf(): string {
     return join(this.root, "redis", "redis.conf");
   }
-  webappDir(node: NodeName): string {
+  webappDir(node: string): string {
     return join(this.root, node, "webapps", "ROOT");
   }
 }

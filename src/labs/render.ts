@@ -28,7 +28,3 @@ export function patchContextXml(contextXml: string, managerXml: string | null): 
   if (end < 0) throw new Error("context.xml has no </Context>");
   return `${contextXml.slice(0, end)}\n${managerXml.trimEnd()}\n${contextXml.slice(end)}`;
 }
-
-export function upstreamServers(nodes: readonly string[], port = 8080): string {
-  return nodes.map((n) => `        server ${n}:${port};`).join("\n");
-}

@@ -1,5 +1,5 @@
 import { SessionlabError } from "../core/errors.js";
-import type { DockerRuntime, LabContainer } from "../runtime/docker.js";
+import type { LabContainer, Runtime } from "../runtime/runtime.js";
 import { LABEL_DIR, LABEL_KIND, LABEL_LAB, LABEL_NODE, LABEL_PORT, LABEL_ROLE } from "../runtime/labels.js";
 
 /** A lab as found on the engine through its labels alone. */
@@ -28,7 +28,7 @@ export function containerSummary(c: Labelled): { name: string; role: string; nod
   return { name: c.name, role: roleOf(c), node: nodeOf(c), image: c.image };
 }
 
-export async function listLabs(runtime: DockerRuntime): Promise<LabInstance[]> {
+export async function listLabs(runtime: Runtime): Promise<LabInstance[]> {
   const byLab = new Map<string, LabContainer[]>();
   for (const c of await runtime.listContainers()) {
     const lab = c.labels[LABEL_LAB];
@@ -70,7 +70,7 @@ export function severalLabsError(labs: LabInstance[], hint: string): SessionlabE
 }
 
 /** The lab a command acts on: the one named, or the only one there is. */
-export async function resolveLab(runtime: DockerRuntime, name?: string): Promise<LabInstance> {
+export async function resolveLab(runtime: Runtime, name?: string): Promise<LabInstance> {
   const labs = await listLabs(runtime);
   if (name) {
     const lab = labs.find((l) => l.instance === name);

@@ -1,7 +1,7 @@
 import { purgeLabFolder } from "../labs/lab-folder.js";
 import { LabPaths } from "../labs/lab-paths.js";
 import { EXIT_COULD_NOT_RUN, SessionlabError } from "../core/errors.js";
-import type { DockerRuntime } from "../runtime/docker.js";
+import type { Runtime } from "../runtime/runtime.js";
 import { LABEL_DIR, LABEL_LAB } from "../runtime/labels.js";
 
 export interface DownResult {
@@ -20,7 +20,7 @@ export interface DownResult {
  * only, so nothing without sessionlab's labels is ever touched. Idempotent: nothing found is success.
  */
 export async function teardown(
-  runtime: DockerRuntime,
+  runtime: Runtime,
   lab: string | undefined,
   opts: { purgeDir?: boolean; images?: boolean } = {},
 ): Promise<DownResult> {

@@ -1,36 +1,16 @@
-import { randomBytes } from "node:crypto";
-import { readFile, readdir } from "node:fs/promises";
-import { basename, join } from "node:path";
-import { ARTIFACTS, artifactFileName, coordinates } from "../artifacts/catalog.js";
-import { fetchArtifact, sha1File } from "../artifacts/maven.js";
 import { SessionlabError } from "../core/errors.js";
 import type { Progress } from "../core/output.js";
-import { LABS_ROOT, type LabVariant, NODES } from "../labs/definition.js";
-import { type DigestedFile, type ImageSpec, imageSpec } from "../labs/images.js";
+import { KINDS } from "../kinds/index.js";
+import type { NodeKind, PreparedKind } from "../kinds/kind.js";
+import type { LabSettings } from "../kinds/settings.js";
+import type { LabNode, LabVariant } from "../labs/definition.js";
+import type { ImageSpec } from "../labs/images.js";
 import type { LabPaths } from "../labs/lab-paths.js";
-import { patchContextXml, patchServerXml, renderTemplate, upstreamServers } from "../labs/render.js";
-import { readFromDistribution } from "../labs/tomcat-distribution.js";
-import { redisManagerPackage } from "../labs/jar-inspect.js";
-import { requirepassOf } from "../stores/redis.js";
 
-export type Serializer = "java" | "kryo";
-
-export const TRANSCODERS: Record<Serializer, string> = {
-  java: "de.javakaffee.web.msm.JavaSerializationTranscoderFactory",
-  kryo: "de.javakaffee.web.msm.serializer.kryo.KryoTranscoderFactory",
-};
-
-/** The classic Redis manager's package as published on Maven Central (com.bluejeans build). */
-export const DEFAULT_REDIS_PACKAGE = "com.bluejeans.tomcat.redissessions";
-
-export interface LabSettings {
-  serializer: Serializer;
-  redisPassword?: string;
-  readMode: "REDIS" | "MEMORY";
-  updateMode: "DEFAULT" | "AFTER_REQUEST";
-}
+export { TRANSCODERS, type LabSettings, type Serializer } from "../kinds/settings.js";
 
 export interface PrepareOptions extends LabSettings {
+  port: number;
   jarsDir?: string;
   mavenRepo?: string;
   baseImage: string;
@@ -38,10 +18,19 @@ export interface PrepareOptions extends LabSettings {
   progress: Progress;
 }
 
+/** One kind's nodes of the lab, prepared. */
+export interface PreparedGroup {
+  kind: NodeKind;
+  nodes: LabNode[];
+  prepared: PreparedKind;
+}
+
 export interface Prepared {
+  /** every file the lab renders: absolute path → content */
   files: Map<string, string>;
-  images: { tomcat: ImageSpec; nginx: ImageSpec; store?: ImageSpec };
-  redisPassword?: string;
+  /** in start order: stores, Tomcats, nginx */
+  groups: PreparedGroup[];
+  images: ImageSpec[];
 }
 
 /**
@@ -51,9 +40,9 @@ export interface Prepared {
  */
 export function checkOptions(v: LabVariant, opts: Partial<LabSettings>): void {
   if (opts.serializer === "kryo") {
-    if (v.def.store?.kind !== "memcached") {
+    if (!v.tomcat.jars.includes("msmCore")) {
       throw new SessionlabError(
-        `--serializer applies to the memcached lab, not "${v.def.name}"`,
+        `--serializer applies to memcached-session-manager, which ${v.def.name}/${v.managerName} does not run`,
         "drop --serializer",
       );
     }
@@ -71,9 +60,9 @@ export function checkOptions(v: LabVariant, opts: Partial<LabSettings>): void {
       "add --manager redisson",
     );
   }
-  if (opts.redisPassword !== undefined && v.def.store?.kind !== "redis") {
+  if (opts.redisPassword !== undefined && !v.nodes.some((n) => n.kind === "redis")) {
     throw new SessionlabError(
-      `--redis-password applies to the redis lab, not "${v.def.name}"`,
+      `--redis-password applies to a lab with Redis, not "${v.def.name}"`,
       "drop --redis-password",
     );
   }
@@ -85,98 +74,28 @@ export function checkOptions(v: LabVariant, opts: Partial<LabSettings>): void {
   }
 }
 
-/** Downloads and verifies artifacts, renders the lab's files and works out its images. */
+/** The lab's nodes grouped by kind, in the order they are prepared and started. */
+export function groupsOf(v: LabVariant): Array<{ kind: NodeKind; nodes: LabNode[] }> {
+  const kinds = [...new Set(v.nodes.map((n) => n.kind))].map((k) => KINDS[k]);
+  return kinds
+    .sort((a, b) => a.order - b.order)
+    .map((kind) => ({ kind, nodes: v.nodes.filter((n) => n.kind === kind.name) }));
+}
+
+/** Has every kind prepare its nodes (downloads, images, templates) and renders the lab's files. */
 export async function prepareLab(v: LabVariant, paths: LabPaths, opts: PrepareOptions): Promise<Prepared> {
-  const { progress } = opts;
-  const dist = ARTIFACTS[v.tomcat.distribution];
-  progress.step(`fetching ${coordinates(dist)} and ${v.tomcat.jars.length} jars (checksums verified)`);
-  let downloaded = 0;
-  const fetchOpts = { repository: opts.mavenRepo, signal: opts.signal, onDownload: () => downloaded++ };
-  const distPath = await fetchArtifact(dist, fetchOpts);
-  const jars: DigestedFile[] = opts.jarsDir
-    ? await userJars(opts.jarsDir)
-    : await Promise.all(
-        v.tomcat.jars.map(async (key) => {
-          const art = ARTIFACTS[key];
-          return {
-            name: `lib/${artifactFileName(art)}`,
-            path: await fetchArtifact(art, fetchOpts),
-            sha1: art.sha1,
-          };
-        }),
-      );
-  progress.done(downloaded ? `${downloaded} downloaded` : "all from cache");
-
-  const redisPassword =
-    v.def.store?.kind === "redis" ? (opts.redisPassword ?? (await existingPassword(paths))) : undefined;
-  const vars: Record<string, string> = {
-    transcoderFactoryClass: TRANSCODERS[opts.serializer],
-    redisHost: v.def.store?.host ?? "",
-    redisPort: String(v.def.store?.port ?? ""),
-    redisPassword: redisPassword ?? "",
-    redisPackage: (await redisManagerPackage(jars.map((j) => j.path))) ?? DEFAULT_REDIS_PACKAGE,
-    readMode: opts.readMode,
-    updateMode: opts.updateMode,
-    sessionTimeoutMinutes: String(v.def.sessionTimeoutMinutes),
-  };
-  const fromLab = async (file: string) => renderTemplate(await readFile(join(v.def.dir, file), "utf8"), vars);
-  const distFiles = await readFromDistribution(distPath, ["conf/server.xml", "conf/context.xml"]);
-  const manager = v.manager.contextManager ? await fromLab(v.manager.contextManager) : null;
-  const common = join(LABS_ROOT, "common");
-  const [nginxTpl, indexTpl, probeTpl, webXmlTpl] = await Promise.all(
-    ["nginx.conf", "webapp/index.jsp", "webapp/probe.jsp", "webapp/WEB-INF/web.xml"].map((f) =>
-      readFile(join(common, f), "utf8"),
-    ),
-  );
-  const files = new Map<string, string>();
-  files.set(paths.nginxConf(), renderTemplate(nginxTpl!, { upstreamServers: upstreamServers(NODES) }));
-  const confFiles = await Promise.all(
-    Object.entries(v.manager.confFiles ?? {}).map(async ([name, tpl]) => [name, await fromLab(tpl)] as const),
-  );
-  for (const node of NODES) {
-    files.set(paths.serverXml(node), patchServerXml(distFiles.get("conf/server.xml")!, node));
-    files.set(paths.contextXml(node), patchContextXml(distFiles.get("conf/context.xml")!, manager));
-    for (const [name, text] of confFiles) files.set(paths.confFile(node, name), text);
-    files.set(join(paths.webappDir(node), "index.jsp"), renderTemplate(indexTpl!, { node }));
-    files.set(join(paths.webappDir(node), "probe.jsp"), renderTemplate(probeTpl!, { node }));
-    files.set(join(paths.webappDir(node), "WEB-INF", "web.xml"), renderTemplate(webXmlTpl!, vars));
-  }
-  if (v.def.store?.kind === "redis") {
-    files.set(paths.redisConf(), renderTemplate(await readFile(join(common, "redis.conf"), "utf8"), vars));
-  }
-
-  const tomcat = await imageSpec("tomcat", opts.baseImage, [
-    { name: "tomcat.tar.gz", path: distPath, sha1: dist.sha1 },
-    ...jars,
-  ]);
-  const nginx = await imageSpec("nginx", opts.baseImage);
-  const store = v.def.store ? await imageSpec(v.def.store.kind, opts.baseImage) : undefined;
-  return { files, images: { tomcat, nginx, store }, redisPassword };
-}
-
-/** Keeps the password of an earlier `up` (the user may have changed it in redis.conf), else makes one. */
-async function existingPassword(paths: LabPaths): Promise<string> {
-  const current = await readFile(paths.redisConf(), "utf8").catch(() => "");
-  return requirepassOf(current) ?? randomBytes(18).toString("base64url");
-}
-
-/** `--jars DIR`: the user's own jars replace the lab's downloads (e.g. a self-built manager). */
-async function userJars(dir: string): Promise<DigestedFile[]> {
-  let names: string[];
-  try {
-    names = (await readdir(dir)).filter((n) => n.endsWith(".jar"));
-  } catch (e) {
-    throw new SessionlabError(
-      `cannot read --jars folder ${dir}: ${(e as Error).message}`,
-      "pass a folder of .jar files",
+  const { progress, signal, baseImage, jarsDir, mavenRepo, port, ...settings } = opts;
+  let vars: Record<string, string> = {};
+  const groups: PreparedGroup[] = [];
+  for (const { kind, nodes } of groupsOf(v)) {
+    const prepared = await kind.prepare(
+      { variant: v, paths, settings, baseImage, port, jarsDir, mavenRepo, signal, progress, vars },
+      nodes,
     );
+    vars = { ...vars, ...prepared.vars };
+    groups.push({ kind, nodes, prepared });
   }
-  if (!names.length)
-    throw new SessionlabError(`--jars folder ${dir} holds no .jar files`, "pass a folder of .jar files");
-  return Promise.all(
-    names.sort().map(async (n) => {
-      const path = join(dir, n);
-      return { name: `lib/${basename(n)}`, path, sha1: await sha1File(path) };
-    }),
-  );
+  const files = new Map<string, string>();
+  for (const g of groups) for (const n of g.nodes) for (const [f, c] of g.prepared.render(n)) files.set(f, c);
+  return { files, groups, images: groups.map((g) => g.prepared.image) };
 }

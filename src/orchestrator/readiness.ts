@@ -1,6 +1,6 @@
 import { request } from "undici";
 import { EXIT_COULD_NOT_RUN, SessionlabError } from "../core/errors.js";
-import type { DockerRuntime } from "../runtime/docker.js";
+import type { Runtime } from "../runtime/runtime.js";
 import { pollUntil, tcpRequestScript } from "../runtime/wait.js";
 
 /** A container that exited while we waited on it: fatal, no point polling on. */
@@ -12,7 +12,7 @@ export interface Waitable {
   label: string; // e.g. "tomcat2"
 }
 
-async function failIfExited(runtime: DockerRuntime, c: Waitable): Promise<void> {
+async function failIfExited(runtime: Runtime, c: Waitable): Promise<void> {
   let st;
   try {
     st = await runtime.containerState(c.id);
@@ -26,7 +26,7 @@ async function failIfExited(runtime: DockerRuntime, c: Waitable): Promise<void> 
 
 /** Turns a wait failure into one sentence naming the container, with its last log lines. */
 async function explain(
-  runtime: DockerRuntime,
+  runtime: Runtime,
   c: Waitable,
   e: unknown,
   timeoutMs: number,
@@ -51,7 +51,7 @@ async function explain(
 }
 
 export async function waitForContainer(
-  runtime: DockerRuntime,
+  runtime: Runtime,
   c: Waitable,
   ready: () => Promise<boolean>,
   opts: { timeoutMs: number; signal?: AbortSignal },
@@ -76,7 +76,7 @@ export async function waitForContainer(
 }
 
 /** Tomcat answers its own probe page from inside its container (this also compiles the JSP). */
-export async function tomcatAnswers(runtime: DockerRuntime, id: string): Promise<boolean> {
+export async function tomcatAnswers(runtime: Runtime, id: string): Promise<boolean> {
   const res = await runtime.exec(
     id,
     tcpRequestScript(8080, "GET /probe.jsp HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n"),

@@ -2,39 +2,20 @@ import Docker from "dockerode";
 import { PassThrough } from "node:stream";
 import { EXIT_COULD_NOT_RUN, SessionlabError } from "../core/errors.js";
 import { labFilter } from "./labels.js";
-import { type BuildContextFile, buildContextTar } from "./build-context.js";
+import { buildContextTar } from "./build-context.js";
 import { pollUntil } from "./wait.js";
+import type {
+  BuildRequest,
+  ContainerSpec,
+  ContainerState,
+  ExecResult,
+  LabContainer,
+  Runtime,
+} from "./runtime.js";
 
-/** Engine-neutral view of a container, so nothing above this layer sees dockerode types. */
-export interface LabContainer {
-  id: string;
-  name: string;
-  state: string; // running, exited, created, ...
-  status: string; // human text, e.g. "Up 3 minutes"
-  image: string;
-  labels: Record<string, string>;
-  ports: Array<{ hostIp: string; hostPort: number; containerPort: number }>;
-}
+export type { ContainerSpec, ExecResult, LabContainer } from "./runtime.js";
 
-export interface ContainerSpec {
-  name: string;
-  image: string;
-  network: string;
-  aliases: string[];
-  labels: Record<string, string>;
-  /** host path → container path, read-only */
-  binds?: Array<{ host: string; container: string }>;
-  /** container port published on 127.0.0.1:hostPort */
-  publish?: { containerPort: number; hostPort: number };
-}
-
-export interface ExecResult {
-  exitCode: number;
-  stdout: string;
-  stderr: string;
-}
-
-export class DockerRuntime {
+export class DockerRuntime implements Runtime {
   private constructor(private readonly docker: Docker) {}
 
   /** Connects to the engine named by DOCKER_HOST or the default socket, and checks it answers. */
@@ -62,14 +43,7 @@ export class DockerRuntime {
   }
 
   /** Builds an image from in-memory/file context; rejects with the build's own error text. */
-  async buildImage(opts: {
-    tag: string;
-    files: BuildContextFile[];
-    buildArgs: Record<string, string>;
-    labels: Record<string, string>;
-    onLine?: (line: string) => void;
-    signal?: AbortSignal;
-  }): Promise<void> {
+  async buildImage(opts: BuildRequest): Promise<void> {
     const context = buildContextTar(opts.files);
     const stream = await this.docker.buildImage(context, {
       t: opts.tag,
@@ -173,9 +147,25 @@ export class DockerRuntime {
     await this.docker.getImage(id).remove();
   }
 
-  async containerState(id: string): Promise<{ running: boolean; exitCode: number; status: string }> {
+  async containerState(id: string): Promise<ContainerState> {
     const info = await this.docker.getContainer(id).inspect();
     return { running: info.State.Running, exitCode: info.State.ExitCode, status: info.State.Status };
+  }
+
+  async stopContainer(id: string, opts: { timeoutSeconds?: number } = {}): Promise<void> {
+    try {
+      await this.docker.getContainer(id).stop({ t: opts.timeoutSeconds ?? 10 });
+    } catch (e) {
+      if ((e as { statusCode?: number }).statusCode !== 304) throw e; // 304: already stopped
+    }
+  }
+
+  async startContainer(id: string): Promise<void> {
+    try {
+      await this.docker.getContainer(id).start();
+    } catch (e) {
+      if ((e as { statusCode?: number }).statusCode !== 304) throw e; // 304: already running
+    }
   }
 
   /** Runs a command in a container and collects its output (demultiplexed). */

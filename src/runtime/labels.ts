@@ -4,6 +4,11 @@ export const LABEL_LAB = "io.sessionlab.lab";
 export const LABEL_KIND = "io.sessionlab.kind";
 export const LABEL_ROLE = "io.sessionlab.role";
 export const LABEL_NODE = "io.sessionlab.node";
+/** the node's kind (tomcat, nginx, memcached, redis) and its 1-based position in its group */
+export const LABEL_NODE_KIND = "io.sessionlab.node-kind";
+export const LABEL_NODE_INDEX = "io.sessionlab.node-index";
+/** folder of the lab's topology file (a built-in lab's, or the user's own lab folder) */
+export const LABEL_TOPOLOGY = "io.sessionlab.topology";
 /** lab/manager@tomcatN: what was built, so `up` can tell "already running" from "changed" */
 export const LABEL_VARIANT = "io.sessionlab.variant";
 export const LABEL_MANAGER = "io.sessionlab.manager";

@@ -1,15 +1,9 @@
 import { connect } from "node:net";
-import type { DockerRuntime } from "../runtime/docker.js";
+import type { Runtime } from "../runtime/runtime.js";
 import { tcpRequestScript } from "../runtime/wait.js";
 
-/** What a direct read of the store found for one session. */
-export interface StoreLookup {
-  found: boolean;
-  /** e.g. "VALUE 1A2B…-n1.tomcat1 0 173" or "(not found)" */
-  detail: string;
-  /** seconds until expiry, where the store tells */
-  ttlSeconds?: number;
-}
+export type { StoreLookup } from "./lookup.js";
+import type { StoreLookup } from "./lookup.js";
 
 export const MEMCACHED_PORT = 11211;
 
@@ -32,7 +26,7 @@ function getPayload(key: string): string {
 
 /** Reads a key through `docker exec` in the lab's memcached container (the store is never published). */
 export async function lookupInContainer(
-  runtime: DockerRuntime,
+  runtime: Runtime,
   containerId: string,
   key: string,
 ): Promise<StoreLookup> {
@@ -65,7 +59,7 @@ export async function lookupOverTcp(
   return parseGetReply(reply);
 }
 
-export async function pingInContainer(runtime: DockerRuntime, containerId: string): Promise<boolean> {
+export async function pingInContainer(runtime: Runtime, containerId: string): Promise<boolean> {
   const res = await runtime.exec(containerId, tcpRequestScript(MEMCACHED_PORT, "version\\r\\nquit\\r\\n"));
   return res.exitCode === 0 && res.stdout.startsWith("VERSION");
 }

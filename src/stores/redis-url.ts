@@ -1,5 +1,5 @@
 import { createClient } from "redis";
-import type { StoreLookup } from "./memcached.js";
+import type { StoreLookup } from "./lookup.js";
 import { parseExistsTtl } from "./redis.js";
 
 /**

@@ -1,5 +1,5 @@
-import type { DockerRuntime } from "../runtime/docker.js";
-import type { StoreLookup } from "./memcached.js";
+import type { Runtime } from "../runtime/runtime.js";
+import type { StoreLookup } from "./lookup.js";
 
 /** The password a redis.conf sets with `requirepass`, if any. */
 export function requirepassOf(conf: string): string | undefined {
@@ -9,11 +9,7 @@ export function requirepassOf(conf: string): string | undefined {
 // redis-cli reads the password from REDISCLI_AUTH, so it never shows in the process list.
 const auth = (password: string) => [`REDISCLI_AUTH=${password}`];
 
-export async function pingInContainer(
-  runtime: DockerRuntime,
-  id: string,
-  password: string,
-): Promise<boolean> {
+export async function pingInContainer(runtime: Runtime, id: string, password: string): Promise<boolean> {
   const res = await runtime.exec(id, ["redis-cli", "-h", "127.0.0.1", "ping"], { env: auth(password) });
   return res.exitCode === 0 && res.stdout.trim() === "PONG";
 }
@@ -33,7 +29,7 @@ export function parseExistsTtl(key: string, output: string): StoreLookup {
 }
 
 export async function lookupInContainer(
-  runtime: DockerRuntime,
+  runtime: Runtime,
   id: string,
   key: string,
   password: string,

@@ -1,7 +1,7 @@
 import type { Observation, PageKind } from "./page.js";
 import { parseSessionId, suffixOf } from "./session-id.js";
 
-export type CheckId = "both-nodes" | "one-session" | "counter" | "in-store" | "parallel";
+export type CheckId = "containers" | "both-nodes" | "one-session" | "counter" | "in-store" | "parallel";
 export type CheckStatus = "pass" | "fail" | "skip";
 
 export interface CheckResult {
@@ -15,12 +15,18 @@ export interface CheckResult {
 }
 
 const TITLES: Record<CheckId, string> = {
-  "both-nodes": "both Tomcats served",
+  containers: "lab containers running",
+  "both-nodes": "all Tomcats served",
   "one-session": "one session throughout",
   counter: "session counter +1 per request",
   "in-store": "session is in the store",
   parallel: "parallel clients stay apart",
 };
+
+/** "a", "a and b", "a, b and c" */
+export function joinAnd(xs: string[]): string {
+  return xs.length <= 2 ? xs.join(" and ") : `${xs.slice(0, -1).join(", ")} and ${xs.at(-1)}`;
+}
 
 /** Keeps evidence readable: the first few lines, then a count of the rest. */
 export function firstOf(lines: string[], n = 8): string[] {
@@ -54,7 +60,7 @@ export function checkBothNodes(obs: Observation[], expected?: readonly string[])
     return result(
       "both-nodes",
       "pass",
-      `${counts.size} Tomcats served: ${[...counts.keys()].join(", ")}`,
+      `${expected?.length ? "all " : ""}${counts.size} Tomcats served: ${[...counts.keys()].join(", ")}`,
       evidence,
     );
   }
@@ -93,7 +99,7 @@ export function checkOneSession(obs: Observation[]): CheckResult {
     const suffixes = new Set(ids.map((x) => suffixOf(x.id)));
     const suffixNote =
       suffixes.size === 1
-        ? `suffix ${suffixOf(first.id) || "(none)"} unchanged on ${[...nodes].join(" and ")}`
+        ? `suffix ${suffixOf(first.id) || "(none)"} unchanged on ${joinAnd([...nodes] as string[])}`
         : `suffix changed ${suffixes.size - 1} time(s)`;
     const route = first.id.route;
     const elsewhere = route ? ids.filter((x) => x.o.node && x.o.node !== route).length : 0;

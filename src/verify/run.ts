@@ -1,18 +1,12 @@
-import { Agent } from "undici";
+import type { Agent } from "undici";
 import { SessionlabError } from "../core/errors.js";
-import { resolveLab, nodeOf, roleOf } from "../orchestrator/discover.js";
-import { DockerRuntime } from "../runtime/docker.js";
-import {
-  type CheckResult,
-  checkBothNodes,
-  checkCounter,
-  checkOneSession,
-  checkParallel,
-  result,
-} from "./checks.js";
+import { containerSummary, resolveLab, nodeOf, roleOf } from "../orchestrator/discover.js";
+import { connectRuntime } from "../runtime/connect.js";
+import type { CheckResult } from "./checks.js";
 import { ProbeClient } from "./client.js";
 import type { Observation, PageKind } from "./page.js";
-import { type StoreTarget, checkInStore } from "./store-check.js";
+import { type Observations, type ScenarioName, evaluateScenario } from "./scenario.js";
+import { type StoreTarget, labDefinitionOf, observeStore } from "./store-check.js";
 
 export interface VerifyOptions {
   url?: string;
@@ -26,7 +20,7 @@ export interface VerifyOptions {
 
 export interface VerifyReport {
   ok: boolean;
-  target: { url: string; lab?: string; page: PageKind };
+  target: { url: string; lab?: string; page: PageKind; scenario: ScenarioName };
   checks: CheckResult[];
   requests: Observation[];
   seconds: number;
@@ -35,12 +29,17 @@ export interface VerifyReport {
 export const PROBE_PATH = "/probe.jsp";
 const MAX_FAILURES_IN_A_ROW = 3;
 
-export async function verify(opts: VerifyOptions): Promise<VerifyReport> {
-  const started = performance.now();
-  let url: string;
-  let expectedNodes: string[] | undefined;
-  let store: StoreTarget;
-  let labName: string | undefined;
+interface Target {
+  url: string;
+  labName?: string;
+  scenario: ScenarioName;
+  store: StoreTarget;
+  containers?: Observations["containers"];
+  expectedNodes?: string[];
+}
+
+/** The lab (read from the engine before probing, so a stopped container is named) or the --url. */
+async function resolveTarget(opts: VerifyOptions): Promise<Target> {
   if (opts.store && !opts.url) {
     throw new SessionlabError(
       "--store goes with --url: in a lab, verify reads the lab's own store",
@@ -48,31 +47,43 @@ export async function verify(opts: VerifyOptions): Promise<VerifyReport> {
     );
   }
   if (opts.url) {
-    url = normaliseUrl(opts.url);
-    store = opts.store
-      ? { via: "url", url: opts.store }
-      : {
-          via: "none",
-          reason:
-            "not checked: with --url, name the store with --store memcached://host:port or redis://:password@host:port",
-        };
-  } else {
-    const runtime = await DockerRuntime.connect();
-    const lab = await resolveLab(runtime, opts.lab);
-    labName = lab.instance;
-    url = `${lab.url}${PROBE_PATH}`;
-    expectedNodes = lab.containers.filter((c) => roleOf(c) === "tomcat").map(nodeOf);
-    store = { via: "container", runtime, lab };
+    return {
+      url: normaliseUrl(opts.url),
+      scenario: "round-robin",
+      store: opts.store
+        ? { via: "url", url: opts.store }
+        : {
+            via: "none",
+            reason:
+              "not checked: with --url, name the store with --store memcached://host:port or redis://:password@host:port",
+          },
+    };
   }
+  const runtime = await connectRuntime();
+  const lab = await resolveLab(runtime, opts.lab);
+  const def = await labDefinitionOf(lab);
+  return {
+    url: `${lab.url}${PROBE_PATH}`,
+    labName: lab.instance,
+    scenario: def?.verify.scenario ?? "round-robin",
+    store: { via: "container", runtime, lab },
+    containers: lab.containers.map((c) => ({ ...containerSummary(c), state: c.state, status: c.status })),
+    expectedNodes: lab.containers.filter((c) => roleOf(c) === "tomcat").map(nodeOf),
+  };
+}
 
-  const agent = new Agent({ keepAliveTimeout: 1000, connections: opts.clients + 1 });
+export async function verify(opts: VerifyOptions): Promise<VerifyReport> {
+  const started = performance.now();
+  const t = await resolveTarget(opts);
+  const { Agent } = await import("undici");
+  const agent: Agent = new Agent({ keepAliveTimeout: 1000, connections: opts.clients + 1 });
   try {
-    const main = new ProbeClient(url, agent);
+    const main = new ProbeClient(t.url, agent);
     const first = await main.get();
     if (first.status === 0) {
       throw new SessionlabError(
-        `could not reach ${url}: ${first.error}`,
-        labName
+        `could not reach ${t.url}: ${first.error}`,
+        t.labName
           ? `check the lab with \`sessionlab status\` and \`sessionlab logs nginx\``
           : "check the URL and that the server is up",
       );
@@ -86,36 +97,36 @@ export async function verify(opts: VerifyOptions): Promise<VerifyReport> {
     }
     if (main.pageKind === "unknown" && main.observations.some((o) => o.status === 200)) {
       throw new SessionlabError(
-        `${url} answers with a page that shows neither sessionlab's probe JSON nor a "SessionID:" line`,
+        `${t.url} answers with a page that shows neither sessionlab's probe JSON nor a "SessionID:" line`,
         "point --url at the probe page or the classic index.jsp that prints SessionID: and <h1>node page</h1>",
       );
     }
     const obs = main.observations;
     // When the first client is failing, parallel clients would only repeat the failure, slowly.
     const allFailed = failedInARow >= MAX_FAILURES_IN_A_ROW || obs.every((o) => o.error);
-    const parallel = Array.from({ length: allFailed ? 0 : opts.clients }, () => new ProbeClient(url, agent));
+    const parallel = Array.from(
+      { length: allFailed ? 0 : opts.clients },
+      () => new ProbeClient(t.url, agent),
+    );
     await Promise.all(
       parallel.map(async (c) => {
         for (let i = 0; i < opts.requestsPerClient; i++) await c.get();
       }),
     );
     const sessionId = [...obs].reverse().find((o) => o.sessionId)?.sessionId;
-    const checks = [
-      checkBothNodes(obs, expectedNodes),
-      checkOneSession(obs),
-      checkCounter(obs, labName ? "probe" : main.pageKind),
-      await checkInStore(store, sessionId),
-      allFailed
-        ? result(
-            "parallel",
-            "fail",
-            `not run: the first client stopped after ${failedInARow} failed requests in a row`,
-          )
-        : checkParallel(parallel.map((c) => c.observations)),
-    ];
+    const observations: Observations = {
+      containers: t.containers,
+      expectedNodes: t.expectedNodes,
+      page: t.labName ? "probe" : main.pageKind,
+      sequential: obs,
+      stoppedAfterFailures: allFailed ? failedInARow : undefined,
+      parallel: parallel.map((c) => c.observations),
+      store: await observeStore(t.store, sessionId),
+    };
+    const checks = evaluateScenario(t.scenario, observations);
     return {
       ok: checks.every((c) => c.status !== "fail"),
-      target: { url, lab: labName, page: labName ? "probe" : main.pageKind },
+      target: { url: t.url, lab: t.labName, page: observations.page, scenario: t.scenario },
       checks,
       requests: obs,
       seconds: (performance.now() - started) / 1000,

@@ -1,80 +1,154 @@
-import { readFile } from "node:fs/promises";
-import { listLabNamesSync, loadLab } from "../labs/definition.js";
+import { KINDS } from "../kinds/index.js";
+import type { StoreNode } from "../kinds/kind.js";
+import { type LabDefinition, type NodeKindName, listLabNamesSync, loadLab } from "../labs/definition.js";
 import { LabPaths } from "../labs/lab-paths.js";
 import type { LabInstance } from "../orchestrator/discover.js";
-import { roleOf } from "../orchestrator/discover.js";
-import type { DockerRuntime } from "../runtime/docker.js";
-import { LABEL_MANAGER } from "../runtime/labels.js";
-import { type StoreLookup, storeAdapter } from "../stores/index.js";
+import { nodeOf, roleOf } from "../orchestrator/discover.js";
+import { LABEL_MANAGER, LABEL_NODE_INDEX, LABEL_NODE_KIND, LABEL_TOPOLOGY } from "../runtime/labels.js";
+import type { Runtime } from "../runtime/runtime.js";
+import type { StoreLookup } from "../stores/lookup.js";
 import { lookupOverTcp } from "../stores/memcached.js";
 import { lookupRedisUrl } from "../stores/redis-url.js";
-import { requirepassOf } from "../stores/redis.js";
 import { type CheckResult, result } from "./checks.js";
 
 /** Where to read sessions from: the lab's store container, or a store the user names by URL. */
 export type StoreTarget =
-  | { via: "container"; runtime: DockerRuntime; lab: LabInstance }
+  | { via: "container"; runtime: Runtime; lab: LabInstance }
   | { via: "url"; url: string }
   | { via: "none"; reason: string };
+
+/** What was seen when the session was looked up in the store: the input of the in-store check. */
+export type StoreObservation =
+  | { outcome: "skip"; reason: string }
+  | { outcome: "fail"; summary: string; evidence?: string[] }
+  | {
+      outcome: "read";
+      key: string;
+      where: string;
+      lookup: StoreLookup;
+      /** the TTL the key should have, where the lab knows it */
+      expectedTtl?: { seconds: number; why: string };
+    };
 
 /** A key's TTL may lag the session timeout by the time the probes took, and a little more. */
 const TTL_TOLERANCE_SECONDS = 15;
 
 /** (4) Reads the store directly: the session must be there, not just in a Tomcat's memory. */
 export async function checkInStore(target: StoreTarget, sessionId: string | undefined): Promise<CheckResult> {
-  if (target.via === "none") return result("in-store", "skip", target.reason);
-  const noSession = () =>
-    result("in-store", "fail", "no session id was observed, so there is nothing to look up");
-  if (target.via === "url") return sessionId ? checkUrlStore(target.url, sessionId) : noSession();
+  return evaluateInStore(await observeStore(target, sessionId));
+}
+
+/** The lab's definition, from the topology folder its containers name (older labs: by kind). */
+export async function labDefinitionOf(lab: LabInstance): Promise<LabDefinition | undefined> {
+  const topology = lab.containers[0]?.labels[LABEL_TOPOLOGY];
+  return loadLab(topology ?? lab.kind).catch(() => undefined);
+}
+
+export async function observeStore(
+  target: StoreTarget,
+  sessionId: string | undefined,
+): Promise<StoreObservation> {
+  if (target.via === "none") return { outcome: "skip", reason: target.reason };
+  if (!sessionId)
+    return { outcome: "fail", summary: "no session id was observed, so there is nothing to look up" };
+  if (target.via === "url") return observeUrlStore(target.url, sessionId);
 
   const { lab, runtime } = target;
-  const store = lab.containers.find((c) => roleOf(c) === "store");
-  const def = await loadLab(lab.kind).catch(() => undefined);
-  const manager = def?.managers[store?.labels[LABEL_MANAGER] ?? def.defaultManager];
-  if (!store || !def?.store || !manager)
-    return result("in-store", "skip", `lab ${lab.instance} has no session store`);
-  const where = `${def.store.kind} container ${store.name}`;
-  if (store.state !== "running")
-    return result("in-store", "fail", `the store container ${store.name} is ${store.state}`);
-  if (!sessionId) return noSession();
+  const def = await labDefinitionOf(lab);
+  const containers = lab.containers.filter((c) => roleOf(c) === "store");
+  const manager = def?.managers[containers[0]?.labels[LABEL_MANAGER] ?? def.defaultManager];
+  const storeGroup = def && Object.values(def.nodes).find((g) => KINDS[g.kind].store);
+  if (!containers.length || !def || !manager || !storeGroup)
+    return { outcome: "skip", reason: `lab ${lab.instance} has no session store` };
+  const stopped = containers.filter((c) => c.state !== "running");
+  if (stopped.length === containers.length)
+    return {
+      outcome: "fail",
+      summary: stopped.map((c) => `the store container ${c.name} is ${c.state}`).join("; "),
+    };
+  const nodes: StoreNode[] = containers.map((c) => ({
+    node: {
+      name: nodeOf(c),
+      kind: (c.labels[LABEL_NODE_KIND] ?? storeGroup.kind) as NodeKindName,
+      index: Number(c.labels[LABEL_NODE_INDEX] ?? 1),
+      params: {},
+    },
+    containerId: c.id,
+    containerName: c.name,
+    state: c.state,
+  }));
+  const ops = KINDS[nodes[0]!.node.kind].store!;
   const key = (manager.storeKey ?? "{id}").replace("{id}", sessionId);
-  let lookup: StoreLookup;
+  const paths = new LabPaths(lab.dir);
+  const tried: string[] = [];
+  let where = "";
+  let lookup: StoreLookup | undefined;
   try {
-    const password = def.store.kind === "redis" ? await labRedisPassword(lab) : undefined;
-    lookup = await storeAdapter(def.store.kind, password).lookup(runtime, store.id, key);
+    for (const n of ops.candidates(nodes, sessionId)) {
+      where = `${n.node.kind} container ${n.containerName}`;
+      if (n.state !== "running") {
+        tried.push(`${n.containerName}: ${n.state}`);
+        continue;
+      }
+      lookup = await ops.lookup(runtime, n, key, paths);
+      if (lookup.found) break;
+      tried.push(`${n.containerName}: ${lookup.detail}`);
+    }
   } catch (e) {
-    return result("in-store", "fail", `could not read the store: ${(e as Error).message}`);
+    return { outcome: "fail", summary: `could not read the store: ${(e as Error).message}` };
   }
-  if (!lookup.found) return result("in-store", "fail", `${key} is not in ${where}`, [lookup.detail]);
-  if (lookup.ttlSeconds === undefined)
-    return result("in-store", "pass", `${key} found in ${where}`, [lookup.detail]);
-
+  if (!lookup)
+    return { outcome: "fail", summary: `no running store container to read ${key} from`, evidence: tried };
+  if (!lookup.found && nodes.length > 1) where = `any of ${nodes.map((n) => n.containerName).join(", ")}`;
   const timeout = def.sessionTimeoutMinutes * 60;
-  const expected = timeout + (manager.storeTtlExtraSeconds ?? 0);
-  const why = manager.storeTtlExtraSeconds
-    ? `session timeout ${timeout} s + ${manager.storeTtlExtraSeconds} s the manager adds`
-    : `session timeout ${timeout} s from web.xml`;
+  const extra = manager.storeTtlExtraSeconds ?? 0;
+  const factor = manager.storeTtlFactor ?? 1;
+  return {
+    outcome: "read",
+    key,
+    where,
+    lookup: lookup.found ? lookup : { ...lookup, detail: tried.join("; ") || lookup.detail },
+    expectedTtl: {
+      seconds: timeout * factor + extra,
+      why:
+        factor > 1
+          ? `${factor} × the session timeout of ${timeout} s, as the manager keeps it`
+          : extra
+            ? `session timeout ${timeout} s + ${extra} s the manager adds`
+            : `session timeout ${timeout} s from web.xml`,
+    },
+  };
+}
+
+/** Pure: the in-store verdict from what the lookup saw. */
+export function evaluateInStore(o: StoreObservation): CheckResult {
+  if (o.outcome === "skip") return result("in-store", "skip", o.reason);
+  if (o.outcome === "fail") return result("in-store", "fail", o.summary, o.evidence);
+  const { key, where, lookup, expectedTtl } = o;
+  if (!lookup.found) return result("in-store", "fail", `${key} is not in ${where}`, [lookup.detail]);
+  if (lookup.ttlSeconds === undefined || !expectedTtl)
+    return result("in-store", "pass", `${key} found in ${where}`, [lookup.detail]);
+  const expected = expectedTtl.seconds;
   const ttlOk = lookup.ttlSeconds <= expected && lookup.ttlSeconds >= expected - TTL_TOLERANCE_SECONDS;
   return result(
     "in-store",
     ttlOk ? "pass" : "fail",
     ttlOk
       ? `${key} found in ${where}, TTL ${lookup.ttlSeconds} s`
-      : `${key} has TTL ${lookup.ttlSeconds} s, expected about ${expected} s (${why})`,
-    [lookup.detail, `expected TTL: ${expected} s (${why})`],
+      : `${key} has TTL ${lookup.ttlSeconds} s, expected about ${expected} s (${expectedTtl.why})`,
+    [lookup.detail, `expected TTL: ${expected} s (${expectedTtl.why})`],
   );
 }
 
-async function checkUrlStore(url: string, sessionId: string): Promise<CheckResult> {
+async function observeUrlStore(url: string, sessionId: string): Promise<StoreObservation> {
   let u: URL;
   try {
     u = new URL(url);
   } catch {
-    return result(
-      "in-store",
-      "fail",
-      `--store ${url} is not a URL; use memcached://host:port or redis://[:password@]host:port`,
-    );
+    return {
+      outcome: "fail",
+      summary: `--store ${url} is not a URL; use memcached://host:port or redis://[:password@]host:port`,
+    };
   }
   const where = `${u.protocol.slice(0, -1)} at ${u.host}`;
   try {
@@ -84,16 +158,13 @@ async function checkUrlStore(url: string, sessionId: string): Promise<CheckResul
     else if (u.protocol === "redis:" || u.protocol === "rediss:")
       lookup = await lookupRedisUrl(url, await redisKeys(sessionId));
     else
-      return result(
-        "in-store",
-        "skip",
-        `--store ${u.protocol}// is not supported; use memcached:// or redis://`,
-      );
-    return lookup.found
-      ? result("in-store", "pass", `${sessionId} found in ${where}`, [lookup.detail])
-      : result("in-store", "fail", `${sessionId} is not in ${where}`, [lookup.detail]);
+      return {
+        outcome: "skip",
+        reason: `--store ${u.protocol}// is not supported; use memcached:// or redis://`,
+      };
+    return { outcome: "read", key: sessionId, where, lookup };
   } catch (e) {
-    return result("in-store", "fail", `could not read ${where}: ${(e as Error).message}`);
+    return { outcome: "fail", summary: `could not read ${where}: ${(e as Error).message}` };
   }
 }
 
@@ -102,16 +173,8 @@ async function redisKeys(sessionId: string): Promise<string[]> {
   const templates = new Set<string>();
   for (const name of listLabNamesSync()) {
     const def = await loadLab(name);
-    if (def.store?.kind !== "redis") continue;
+    if (!Object.values(def.nodes).some((g) => g.kind === "redis")) continue;
     for (const m of Object.values(def.managers)) templates.add(m.storeKey ?? "{id}");
   }
   return [...templates].map((t) => t.replace("{id}", sessionId));
-}
-
-/** The password is whatever the lab's redis.conf says now: the user may have changed it. */
-async function labRedisPassword(lab: LabInstance): Promise<string> {
-  const conf = await readFile(new LabPaths(lab.dir).redisConf(), "utf8");
-  const pw = requirepassOf(conf);
-  if (!pw) throw new Error(`no requirepass in ${new LabPaths(lab.dir).redisConf()}`);
-  return pw;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { engineAvailable, labelled, run, statuses, withCleanEngine, workDir } from "./harness.js";
+import { engineAvailable, jsonResult, labelled, run, statuses, withCleanEngine, workDir } from "./harness.js";
 
 const available = await engineAvailable();
 
@@ -49,7 +49,7 @@ describe.runIf(available)("the no-sharing lab: the walkthrough's 'before' state"
     expect(up.exitCode, up.stderr).toBe(0);
     const r = await run(["verify", "--json"]);
     expect(r.exitCode).toBe(1);
-    const status = statuses(JSON.parse(r.stdout));
+    const status = statuses(jsonResult(r.stdout));
     expect(status).toMatchObject({
       "both-nodes": "pass",
       "one-session": "fail",

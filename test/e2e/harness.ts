@@ -76,6 +76,15 @@ export function withCleanEngine(): () => string {
   return () => cwd;
 }
 
+/** The lab commands' --json envelope: `{"ok": …, "result": …}`; returns the result (any: tests read fields). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function jsonResult(stdout: string): any {
+  const env = JSON.parse(stdout) as { ok?: boolean; result?: unknown; error?: unknown };
+  if (typeof env.ok !== "boolean" || !("result" in env || "error" in env))
+    throw new Error(`not the --json envelope: ${stdout.slice(0, 200)}`);
+  return env.result ?? env.error;
+}
+
 /** verify --json's report, as far as the tests read it. */
 export type Report = {
   target: { page: string };
@@ -88,6 +97,7 @@ export const statuses = (r: Report): Record<string, string> =>
   Object.fromEntries(r.checks.map((c) => [c.id, c.status]));
 
 export const ALL_PASS = {
+  containers: "pass",
   "both-nodes": "pass",
   "one-session": "pass",
   counter: "pass",

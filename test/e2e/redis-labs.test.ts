@@ -11,6 +11,7 @@ import {
   run,
   statuses,
   withCleanEngine,
+  jsonResult,
 } from "./harness.js";
 
 const PORT = "18083";
@@ -30,7 +31,7 @@ async function verifyWithRedisStopped(): Promise<{ exitCode: number; report: Rep
   await redis.stop({ t: 1 });
   try {
     const r = await run(["verify", "--json"]);
-    return { exitCode: r.exitCode, report: JSON.parse(r.stdout) };
+    return { exitCode: r.exitCode, report: jsonResult(r.stdout) };
   } finally {
     await redis.start();
   }
@@ -42,7 +43,7 @@ describe.runIf(available)("redis labs on a real Docker engine", () => {
   it("up redis: the classic manager on Tomcat 7, Valve then Manager, classes matching the jar", async () => {
     const r = await run(["up", "redis", "--port", PORT, "--json"], { cwd: dir() });
     expect(r.exitCode, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout).variant).toBe("redis/classic@tomcat7");
+    expect(jsonResult(r.stdout).variant).toBe("redis/classic@tomcat7");
     const ctx = await readFile(join(dir(), "sessionlab-redis/tomcat1/conf/context.xml"), "utf8");
     const valve = ctx.indexOf(
       '<Valve className="com.bluejeans.tomcat.redissessions.RedisSessionHandlerValve"',
@@ -85,7 +86,7 @@ describe.runIf(available)("redis labs on a real Docker engine", () => {
   it("verify passes, reading the session key from Redis with the session timeout as TTL", async () => {
     const r = await run(["verify", "--json"]);
     expect(r.exitCode, r.stdout).toBe(0);
-    const report: Report = JSON.parse(r.stdout);
+    const report: Report = jsonResult(r.stdout);
     expect(statuses(report)).toEqual(ALL_PASS);
     const store = report.checks.find((c) => c.id === "in-store")!;
     expect(store.summary).toMatch(
@@ -102,7 +103,7 @@ describe.runIf(available)("redis labs on a real Docker engine", () => {
     const url = `http://127.0.0.1:${PORT}/probe.jsp`;
     const ok = await run(["verify", "--url", url, "--store", `redis://:${password}@${ip}:6379`, "--json"]);
     expect(ok.exitCode, ok.stdout).toBe(0);
-    expect((JSON.parse(ok.stdout) as Report).checks.find((c) => c.id === "in-store")!.status).toBe("pass");
+    expect((jsonResult(ok.stdout) as Report).checks.find((c) => c.id === "in-store")!.status).toBe("pass");
     const wrong = await run([
       "verify",
       "--url",
@@ -112,7 +113,7 @@ describe.runIf(available)("redis labs on a real Docker engine", () => {
       "--json",
     ]);
     expect(wrong.exitCode).toBe(1);
-    const store = (JSON.parse(wrong.stdout) as Report).checks.find((c) => c.id === "in-store")!;
+    const store = (jsonResult(wrong.stdout) as Report).checks.find((c) => c.id === "in-store")!;
     expect(store.summary).toMatch(/could not read redis at .*WRONGPASS/);
   });
 
@@ -132,7 +133,7 @@ describe.runIf(available)("redis labs on a real Docker engine", () => {
     expect(r.stderr).toContain("replacing it with redis/redisson@tomcat9");
     const v = await run(["verify", "--json"]);
     expect(v.exitCode, v.stdout).toBe(0);
-    const store = (JSON.parse(v.stdout) as Report).checks.find((c) => c.id === "in-store")!;
+    const store = (jsonResult(v.stdout) as Report).checks.find((c) => c.id === "in-store")!;
     // Redisson sets the key's TTL to the session timeout plus 60 s.
     expect(store.summary).toMatch(
       /^redisson:tomcat_session:[0-9A-F]{32}\.tomcat[12] found in redis .*, TTL (10[5-9]|11\d|120) s$/,
@@ -151,7 +152,7 @@ describe.runIf(available)("redis labs on a real Docker engine", () => {
       { cwd: dir() },
     );
     expect(r.exitCode, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout).variant).toBe("redis/redisson@tomcat10.1");
+    expect(jsonResult(r.stdout).variant).toBe("redis/redisson@tomcat10.1");
     const v = await run(["verify", "--json"]);
     expect(v.exitCode, v.stdout).toBe(0);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { patchContextXml, patchServerXml, renderTemplate, upstreamServers } from "../../src/labs/render.js";
+import { upstreamServers } from "../../src/kinds/nginx.js";
+import { patchContextXml, patchServerXml, renderTemplate } from "../../src/labs/render.js";
 
 // Shaped like Tomcat 9's distribution server.xml: a commented example Engine, then the live one.
 const SERVER_XML = `<Server port="8005" shutdown="SHUTDOWN">

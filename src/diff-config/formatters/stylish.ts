@@ -56,12 +56,17 @@ function formatFile(f: FileReport, c: ChalkInstance, showDiff: boolean): string[
   }
   if (showDiff && f.diff) {
     if (f.diff.lines.length === 0) {
-      out.push(c.dim(`  same as ${f.diff.against} (ignoring order, indentation and comments)`));
+      out.push(
+        c.dim(
+          `  same as ${f.diff.against} (ignoring order, indentation, comments and per-node values${f.diff.why ? `; ${f.diff.why}` : ""})`,
+        ),
+      );
     } else {
       out.push(
         "",
         `  ${c.bold("diff")} ${c.dim(`${f.diff.against} → ${f.path}`)}  ${c.red("- known-good")} ${c.green("+ yours")}`,
       );
+      if (f.diff.why) out.push(c.dim(`  compared with ${f.diff.why}`));
       for (const l of f.diff.lines) {
         const text = `  ${l.op === "~" ? " " : l.op} ${l.text}`;
         out.push(l.op === "+" ? c.green(text) : l.op === "-" ? c.red(text) : c.dim(text));

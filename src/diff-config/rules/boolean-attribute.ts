@@ -1,4 +1,4 @@
-import { knownManagers } from "./helpers.js";
+import { hasPlaceholder, knownManagers } from "./helpers.js";
 import type { Rule } from "../types.js";
 
 export const booleanAttribute: Rule = {
@@ -19,7 +19,7 @@ export const booleanAttribute: Rule = {
         if (!cls.booleans.has(a.name)) continue;
         const v = a.value.trim();
         // Surrounding whitespace is value-whitespace's finding; here only the word itself counts.
-        if (/^(true|false)$/i.test(v) || v.startsWith("${")) continue;
+        if (/^(true|false)$/i.test(v) || hasPlaceholder(v)) continue;
         ctx.report({
           offset: a.valueOffset,
           message: `${a.name}="${a.value}" is not a boolean; Boolean.valueOf reads it as false.`,

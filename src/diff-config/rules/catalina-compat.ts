@@ -27,31 +27,41 @@ export const catalinaCompat: Rule = {
   },
   check(ctx) {
     const base = ctx.base;
-    const major = base?.tomcatMajor;
+    const { versions } = ctx;
+    const major = versions.tomcatMajor;
+    const from = (what: string | undefined) => (what ? ` (${what})` : "");
     for (const m of knownManagers(ctx.file)) {
       const where = at(m.el, "className");
       if (m.cls.flavor === "msm" && major !== undefined && major >= 10) {
         ctx.report({
           offset: where,
-          message: `msm does not support Tomcat ${base?.tomcatVersion} (jakarta namespace): NoClassDefFoundError javax/servlet/ServletException.`,
+          message: `msm does not support Tomcat ${versions.tomcat}${from(versions.tomcatFrom)} (jakarta namespace): NoClassDefFoundError javax/servlet/ServletException.`,
           fix: "Use Redisson with redisson-tomcat-" + major + ", or stay on Tomcat 9.",
         });
       }
       if (m.cls.flavor === "jcoleman" && major !== undefined && major >= 8) {
         ctx.report({
           offset: where,
-          message: `The classic Redis session manager only runs on Tomcat 7, not ${base?.tomcatVersion}.`,
+          message: `The classic Redis session manager only runs on Tomcat 7, not ${versions.tomcat}${from(versions.tomcatFrom)}.`,
           fix: `Use Redisson (redisson-tomcat-${major}).`,
         });
       }
       const transcoder = attr(m.el, "transcoderFactoryClass");
       if (m.cls.flavor === "msm" && transcoder?.value.includes(".kryo.")) {
-        const java = base?.javaMajor;
-        if (java === undefined || java >= 9) {
+        const java = versions.java;
+        // On Java 8 kryo works; when the Java version is unknown, say so instead of predicting a failure.
+        if (java === undefined) {
           ctx.report({
             offset: transcoder.valueOffset,
-            severity: java === undefined ? "warning" : "error",
-            message: `msm's kryo serializer fails on Java 9+ (NoSuchFieldException: parentOffset)${java ? `; this Tomcat runs Java ${java}` : ""}.`,
+            severity: "info",
+            message:
+              "msm's kryo serializer fails on Java 9+ (NoSuchFieldException: parentOffset) and works on Java 8; the Java version is unknown here (pass --java N or a CATALINA_BASE).",
+            fix: "On Java 9+ use de.javakaffee.web.msm.JavaSerializationTranscoderFactory; on Java 8 nothing to do.",
+          });
+        } else if (java >= 9) {
+          ctx.report({
+            offset: transcoder.valueOffset,
+            message: `msm's kryo serializer fails on Java 9+ (NoSuchFieldException: parentOffset); this Tomcat runs Java ${java}${from(versions.javaFrom)}.`,
             fix: "Use de.javakaffee.web.msm.JavaSerializationTranscoderFactory.",
           });
         }

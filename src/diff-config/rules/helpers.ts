@@ -34,10 +34,30 @@ export function value(el: XmlElement, name: string): string | undefined {
   return attr(el, name)?.value;
 }
 
-/** msm's effective sticky flag: Boolean.valueOf, default true. */
-export function msmSticky(el: XmlElement): boolean {
+/**
+ * A value with a ${…} placeholder (msm's sample writes memcachedNodes="${memcachedNodes}"): Tomcat
+ * substitutes a system property at start, so the linter does not know the value and judges nothing.
+ */
+export function hasPlaceholder(v: string | undefined): boolean {
+  return v !== undefined && /\$\{[^}]*\}/.test(v);
+}
+
+/** The attribute's value when it is known, undefined when absent or a placeholder. */
+export function known(el: XmlElement, name: string): string | undefined {
+  const v = value(el, name);
+  return hasPlaceholder(v) ? undefined : v;
+}
+
+/** msm's effective sticky flag: Boolean.valueOf, default true; undefined when a placeholder. */
+export function msmStickyValue(el: XmlElement): boolean | undefined {
   const v = value(el, "sticky");
+  if (hasPlaceholder(v)) return undefined;
   return v === undefined ? true : v.toLowerCase() === "true";
+}
+
+/** msm's effective sticky flag, taking an unknown (placeholder) value as msm's default, true. */
+export function msmSticky(el: XmlElement): boolean {
+  return msmStickyValue(el) ?? true;
 }
 
 export interface JvmRoute {

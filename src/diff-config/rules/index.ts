@@ -12,6 +12,8 @@ import { valueWhitespace } from "./value-whitespace.js";
 import { xmlWellFormed } from "./xml-well-formed.js";
 import { nginxSyntax } from "./nginx-syntax.js";
 import { redisSyntax } from "./redis-syntax.js";
+import { redissonSyntax } from "./redisson-syntax.js";
+import { redissonConfig } from "./redisson-config.js";
 import { className } from "./class-name.js";
 import { unknownAttribute } from "./unknown-attribute.js";
 import { booleanAttribute } from "./boolean-attribute.js";
@@ -58,6 +60,7 @@ export const RULES: readonly Rule[] = [
   xmlWellFormed,
   nginxSyntax,
   redisSyntax,
+  redissonSyntax,
   className,
   unknownAttribute,
   booleanAttribute,
@@ -77,6 +80,7 @@ export const RULES: readonly Rule[] = [
   redisPersistPolicies,
   redisMaxInactiveInterval,
   redissonSettings,
+  redissonConfig,
   redisClientPassword,
   nginxUpstreamUndefined,
   nginxUpstreamName,

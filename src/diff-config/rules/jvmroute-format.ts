@@ -1,4 +1,4 @@
-import { jvmRoutes } from "./helpers.js";
+import { hasPlaceholder, jvmRoutes } from "./helpers.js";
 import type { Rule } from "../types.js";
 
 export const jvmRouteFormat: Rule = {
@@ -15,7 +15,7 @@ export const jvmRouteFormat: Rule = {
   },
   check(ctx) {
     for (const r of jvmRoutes([ctx.file])) {
-      if (/^\w+$/.test(r.route) || r.route.startsWith("${")) continue;
+      if (/^\w+$/.test(r.route) || hasPlaceholder(r.route)) continue;
       const dot = r.route.includes(".");
       ctx.report({
         offset: r.offset,

@@ -1,4 +1,4 @@
-import { jvmRoutes } from "./helpers.js";
+import { hasPlaceholder, jvmRoutes } from "./helpers.js";
 import type { Rule } from "../types.js";
 
 export const jvmRouteUnique: Rule = {
@@ -14,7 +14,8 @@ export const jvmRouteUnique: Rule = {
     fixable: false,
   },
   check(ctx) {
-    const all = jvmRoutes(ctx.files);
+    // Two ${jvmRoute} placeholders are two unknown values, not one route.
+    const all = jvmRoutes(ctx.files).filter((r) => !hasPlaceholder(r.route));
     for (const mine of all.filter((r) => r.file === ctx.file)) {
       const other = all.find((r) => r.file !== ctx.file && r.route === mine.route);
       if (!other) continue;

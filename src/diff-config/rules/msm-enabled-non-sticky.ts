@@ -1,5 +1,5 @@
 import { attr } from "../xml.js";
-import { knownManagers, msmSticky } from "./helpers.js";
+import { hasPlaceholder, knownManagers, msmStickyValue } from "./helpers.js";
 import type { Rule } from "../types.js";
 
 export const msmEnabledNonSticky: Rule = {
@@ -17,7 +17,9 @@ export const msmEnabledNonSticky: Rule = {
   check(ctx) {
     for (const { el, cls } of knownManagers(ctx.file)) {
       const a = attr(el, "enabled");
-      if (cls.flavor !== "msm" || !a || a.value.trim().toLowerCase() !== "false" || msmSticky(el)) continue;
+      if (cls.flavor !== "msm" || !a || hasPlaceholder(a.value)) continue;
+      // A ${…} sticky is unknown: only a known sticky="false" is an error.
+      if (a.value.trim().toLowerCase() !== "false" || msmStickyValue(el) !== false) continue;
       ctx.report({
         offset: a.valueOffset,
         message: 'enabled="false" is not allowed in non-sticky mode: msm throws IllegalStateException.',

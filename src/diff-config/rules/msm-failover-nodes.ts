@@ -1,10 +1,10 @@
 import { attr } from "../xml.js";
-import { knownManagers, msmSticky, value } from "./helpers.js";
+import { hasPlaceholder, knownManagers, msmStickyValue, value } from "./helpers.js";
 import type { Rule } from "../types.js";
 
 /** Node ids declared in memcachedNodes, or undefined if the list has no ids. */
 function nodeIds(nodes: string): string[] | undefined {
-  if (nodes.startsWith("redis") || nodes.startsWith("http")) return undefined;
+  if (nodes.startsWith("redis") || nodes.startsWith("http") || hasPlaceholder(nodes)) return undefined;
   const ids = nodes
     .split(/\s+|,/)
     .filter(Boolean)
@@ -28,7 +28,7 @@ export const msmFailoverNodes: Rule = {
   check(ctx) {
     for (const { el, cls } of knownManagers(ctx.file)) {
       const a = attr(el, "failoverNodes");
-      if (cls.flavor !== "msm" || !a || a.value.trim() === "") continue;
+      if (cls.flavor !== "msm" || !a || a.value.trim() === "" || hasPlaceholder(a.value)) continue;
       const report = (message: string) =>
         ctx.report({
           offset: a.valueOffset,
@@ -62,7 +62,7 @@ export const msmFailoverNodes: Rule = {
         );
         continue;
       }
-      if (!msmSticky(el))
+      if (msmStickyValue(el) === false)
         ctx.report({
           offset: a.valueOffset,
           message: `failoverNodes="${a.value}" with sticky="false": msm takes ${tokens.length > 1 ? "these nodes" : "this node"} out of the primaries, so the bak: backup copy has no next node and every backup fails ("Could not store secondary backup … No node found for key bak:…", msm #198); a memcached restart then loses the sessions.`,

@@ -1,5 +1,5 @@
 import { attr } from "../xml.js";
-import { knownManagers, msmSticky } from "./helpers.js";
+import { hasPlaceholder, knownManagers, msmStickyValue } from "./helpers.js";
 import type { Rule } from "../types.js";
 
 export const msmLockingMode: Rule = {
@@ -18,7 +18,7 @@ export const msmLockingMode: Rule = {
   check(ctx) {
     for (const { el, cls } of knownManagers(ctx.file)) {
       const a = attr(el, "lockingMode");
-      if (cls.flavor !== "msm" || !a) continue;
+      if (cls.flavor !== "msm" || !a || hasPlaceholder(a.value)) continue;
       const v = a.value.trim();
       if (!/^(none|all|auto)$/i.test(v) && !/^uriPattern:/i.test(v)) {
         ctx.report({
@@ -26,7 +26,7 @@ export const msmLockingMode: Rule = {
           message: `lockingMode="${a.value}" is not one of none, all, auto, uriPattern:<regex>; msm throws at start.`,
           fix: 'Write lockingMode="auto" (or none, all, uriPattern:<regex>).',
         });
-      } else if (msmSticky(el)) {
+      } else if (msmStickyValue(el) === true) {
         ctx.report({
           offset: a.valueOffset,
           severity: "warning",

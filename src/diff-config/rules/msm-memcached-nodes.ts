@@ -1,5 +1,5 @@
 import { attr } from "../xml.js";
-import { knownManagers } from "./helpers.js";
+import { hasPlaceholder, knownManagers } from "./helpers.js";
 import type { Rule } from "../types.js";
 
 // The exact patterns of msm 2.3.2's MemcachedNodesManager.
@@ -64,6 +64,7 @@ export const msmMemcachedNodes: Rule = {
         });
         continue;
       }
+      if (hasPlaceholder(a.value)) continue;
       const problem = nodeListProblem(a.value);
       if (problem)
         ctx.report({

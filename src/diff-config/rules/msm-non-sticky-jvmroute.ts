@@ -1,6 +1,6 @@
 import { dirname } from "node:path";
 import { walkNginx } from "../nginx.js";
-import { jvmRoutes, knownManagers, msmSticky, at } from "./helpers.js";
+import { hasPlaceholder, jvmRoutes, knownManagers, msmStickyValue, at } from "./helpers.js";
 import type { Rule } from "../types.js";
 
 export const msmNonStickyJvmRoute: Rule = {
@@ -20,6 +20,7 @@ export const msmNonStickyJvmRoute: Rule = {
     const routes = jvmRoutes(ctx.files);
     // The server.xml next to this context.xml (same conf/) is this Tomcat's; else the first one given.
     const route = routes.find((r) => dirname(r.file.path) === dirname(ctx.file.path)) ?? routes[0];
+    if (hasPlaceholder(route?.route)) return;
     if (!route) return;
     // Behind a balancer that routes by the jvmRoute suffix, the stale route sends users to the wrong Tomcat.
     const routeSticky = ctx.files.some((f) =>
@@ -28,7 +29,7 @@ export const msmNonStickyJvmRoute: Rule = {
       ),
     );
     for (const { el, cls } of knownManagers(ctx.file)) {
-      if (cls.flavor !== "msm" || msmSticky(el)) continue;
+      if (cls.flavor !== "msm" || msmStickyValue(el) !== false) continue;
       ctx.report({
         offset: at(el, "sticky"),
         severity: routeSticky ? "warning" : "info",

@@ -1,5 +1,5 @@
 import { attr } from "../xml.js";
-import { knownManagers, value } from "./helpers.js";
+import { hasPlaceholder, knownManagers, value } from "./helpers.js";
 import type { Rule } from "../types.js";
 
 export const msmSaslIgnored: Rule = {
@@ -19,7 +19,11 @@ export const msmSaslIgnored: Rule = {
       if (cls.flavor !== "msm") continue;
       const cred = attr(el, "username") ?? attr(el, "password");
       if (!cred) continue;
-      const redis = /^rediss?:\/\//.test(value(el, "memcachedNodes") ?? "");
+      const nodes = value(el, "memcachedNodes") ?? "";
+      const protocol = value(el, "memcachedProtocol");
+      // With either setting a ${…} placeholder, whether the credentials are used is unknown.
+      if (hasPlaceholder(protocol) || hasPlaceholder(nodes)) continue;
+      const redis = /^rediss?:\/\//.test(nodes);
       if (!redis && value(el, "memcachedProtocol")?.trim() === "binary") continue;
       ctx.report({
         offset: cred.nameOffset,

@@ -1,6 +1,6 @@
 import { attr } from "../xml.js";
 import { MSM_TRANSCODERS, nearest } from "../known-classes.js";
-import { knownManagers } from "./helpers.js";
+import { hasPlaceholder, knownManagers } from "./helpers.js";
 import type { Rule } from "../types.js";
 
 const FIX =
@@ -23,7 +23,7 @@ export const msmTranscoder: Rule = {
   check(ctx) {
     for (const { el, cls } of knownManagers(ctx.file)) {
       const a = attr(el, "transcoderFactoryClass");
-      if (cls.flavor !== "msm" || !a) continue;
+      if (cls.flavor !== "msm" || !a || hasPlaceholder(a.value)) continue;
       const v = a.value.trim();
       if (v.includes("Javolution")) {
         ctx.report({

@@ -16,7 +16,8 @@ export const nginxRouteMismatch: Rule = {
     fixable: false,
   },
   check(ctx) {
-    const routes = [...new Set(jvmRoutes(ctx.files).map((r) => r.route))];
+    const all = jvmRoutes(ctx.files);
+    const routes = [...new Set(all.map((r) => r.route))];
     if (routes.length === 0) return;
     // Routes nginx uses: route= on upstream servers, and ~\.route$ keys of a map on the session cookie/URI.
     const used: Array<{ route: string; offset: number; what: string }> = [];
@@ -38,7 +39,7 @@ export const nginxRouteMismatch: Rule = {
       if (routes.includes(u.route)) continue;
       ctx.report({
         offset: u.offset,
-        message: `${u.what} matches no jvmRoute (${routes.join(", ")}).`,
+        message: `${u.what} matches no jvmRoute (${all.map((r) => `${r.route} in ${r.file.path}`).join(", ")}).`,
         fix: "Use exactly the jvmRoute of the Tomcat behind it.",
       });
     }

@@ -21,6 +21,13 @@ function urlHost(url: string): string | undefined {
 function clients(files: LoadedFile[], baseDir: string | undefined): Client[] {
   const out: Client[] = [];
   for (const file of files) {
+    // A redisson.yaml linted together names its address directly.
+    if (file.kind === "redisson") {
+      for (const m of file.text.matchAll(/rediss?:\/\/[^\s"',\]]+/g)) {
+        const host = urlHost(m[0]);
+        if (host) out.push({ file, host, how: "the address" });
+      }
+    }
     for (const { el, cls, className } of knownManagers(file)) {
       const name = className.split(".").pop() ?? className;
       if (cls.flavor === "msm") {

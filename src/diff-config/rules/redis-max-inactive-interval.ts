@@ -24,7 +24,7 @@ export const redisMaxInactiveInterval: Rule = {
     fixable: false,
   },
   check(ctx) {
-    const version = ctx.base?.tomcatVersion;
+    const version = ctx.versions.tomcat;
     // A Tomcat older than 7.0.68 still honours it.
     if (version && !versionAtLeast(version, [7, 0, 68])) return;
     for (const m of knownManagers(ctx.file)) {
@@ -33,7 +33,7 @@ export const redisMaxInactiveInterval: Rule = {
       const minutes = Number(interval.value.trim()) / 60;
       ctx.report({
         offset: interval.valueOffset,
-        message: `maxInactiveInterval=${asMinutes(interval.value)} is ignored by Tomcat ${version ?? "≥ 7.0.68"} ("Manager.setMaxInactiveInterval() is deprecated and calls to this method are ignored"): that timeout does not apply, sessions expire after web.xml's session-timeout (30 min unless set).`,
+        message: `maxInactiveInterval=${asMinutes(interval.value)} is ignored by Tomcat ${version ? `${version}${ctx.versions.tomcatFrom ? ` (${ctx.versions.tomcatFrom})` : ""}` : "≥ 7.0.68"}: that timeout does not apply, sessions expire after web.xml's session-timeout (30 min unless set); Tomcat only logs "Manager.setMaxInactiveInterval() is deprecated and calls to this method are ignored".`,
         fix: `Remove maxInactiveInterval and set <session-config><session-timeout>${Number.isFinite(minutes) && minutes > 0 ? Math.max(1, Math.round(minutes)) : "MINUTES"}</session-timeout></session-config> in WEB-INF/web.xml.`,
       });
     }

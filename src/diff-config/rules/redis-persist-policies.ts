@@ -1,5 +1,5 @@
 import { attr } from "../xml.js";
-import { knownManagers } from "./helpers.js";
+import { hasPlaceholder, knownManagers } from "./helpers.js";
 import type { Rule } from "../types.js";
 
 const POLICIES = ["DEFAULT", "SAVE_ON_CHANGE", "ALWAYS_SAVE_AFTER_REQUEST"];
@@ -19,7 +19,7 @@ export const redisPersistPolicies: Rule = {
   check(ctx) {
     for (const { el, cls } of knownManagers(ctx.file)) {
       const a = attr(el, "sessionPersistPolicies");
-      if (cls.flavor !== "jcoleman" || !a) continue;
+      if (cls.flavor !== "jcoleman" || !a || hasPlaceholder(a.value)) continue;
       const bad = a.value.split(",").find((p) => !POLICIES.includes(p.toUpperCase()));
       if (bad === undefined) continue;
       const spaced = bad.trim() !== bad && POLICIES.includes(bad.trim().toUpperCase());

@@ -1,5 +1,5 @@
 import { attr } from "../xml.js";
-import { knownManagers } from "./helpers.js";
+import { hasPlaceholder, knownManagers } from "./helpers.js";
 import { existsSync, readFileSync } from "node:fs";
 import type { Rule, RuleContext } from "../types.js";
 
@@ -57,7 +57,7 @@ export const redissonSettings: Rule = {
         checkConfigFile(ctx, configPath.value, configPath.valueOffset, ctx.base.dir);
       for (const [name, allowed] of Object.entries(ENUMS)) {
         const a = attr(el, name);
-        if (!a || allowed.includes(a.value)) continue;
+        if (!a || allowed.includes(a.value) || hasPlaceholder(a.value)) continue;
         const upper = a.value.trim().toUpperCase();
         ctx.report({
           offset: a.valueOffset,

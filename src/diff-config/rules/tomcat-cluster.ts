@@ -1,5 +1,5 @@
 import { attr } from "../xml.js";
-import { at, classNameOf, elementsNamed, knownManagers } from "./helpers.js";
+import { at, classNameOf, elementsNamed, hasPlaceholder, knownManagers } from "./helpers.js";
 import { versionAtLeast } from "./catalina-compat.js";
 import type { Rule } from "../types.js";
 
@@ -22,7 +22,7 @@ export const tomcatCluster: Rule = {
   check(ctx) {
     const { file } = ctx;
     if (file.kind === "context-xml") {
-      const clustered = ctx.files.some(
+      const clustered = ctx.files.find(
         (f) => f.kind === "server-xml" && elementsNamed(f, "Cluster").length > 0,
       );
       const store = knownManagers(file)[0];
@@ -30,8 +30,7 @@ export const tomcatCluster: Rule = {
         ctx.report({
           offset: store.el.offset,
           severity: "warning",
-          message:
-            "This Manager overrides the Cluster's replication manager for every webapp: sessions go to the store, the cluster replicates nothing.",
+          message: `This Manager overrides the replication manager of the Cluster in ${clustered.path} for every webapp: sessions go to the store, the cluster replicates nothing.`,
           fix: "Use either the cluster or a session store, not both.",
         });
       }
@@ -43,18 +42,24 @@ export const tomcatCluster: Rule = {
         (e) => e.name === "Membership" && classNameOf(e) === STATIC_SERVICE,
       );
       const startOptions = attr(cluster, "channelStartOptions");
-      if (staticService && startOptions && startOptions.value.trim() !== "15") {
+      if (
+        staticService &&
+        startOptions &&
+        startOptions.value.trim() !== "15" &&
+        !hasPlaceholder(startOptions.value)
+      ) {
         ctx.report({
           offset: startOptions.valueOffset,
           message: `channelStartOptions="${startOptions.value}" with StaticMembershipService: it must stay at the default 15.`,
           fix: "Remove channelStartOptions.",
         });
       }
-      if (staticService && ctx.base?.tomcatVersion) {
-        if (!versionAtLeast(ctx.base.tomcatVersion, [9, 0, 11])) {
+      const tomcat = ctx.versions.tomcat;
+      if (staticService && tomcat) {
+        if (!versionAtLeast(tomcat, [9, 0, 11])) {
           ctx.report({
             offset: at(staticService, "className"),
-            message: `StaticMembershipService does not exist in Tomcat ${ctx.base.tomcatVersion} (added in 9.0.11).`,
+            message: `StaticMembershipService does not exist in Tomcat ${tomcat} (added in 9.0.11).`,
             fix: 'Use StaticMembershipInterceptor after TcpFailureDetector and channelStartOptions="3".',
           });
         }
@@ -69,9 +74,13 @@ export const tomcatCluster: Rule = {
             fix: `Add ${missing.map((a) => `${a}="…"`).join(" ")}.`,
           });
         }
-        if (!id || !UNIQUE_ID.test(id.value)) {
+        if (!id || (!UNIQUE_ID.test(id.value) && !hasPlaceholder(id.value))) {
+          // Static members inside Tomcat 7/8.5's StaticMembershipInterceptor: the reference confirms
+          // the 16-byte uniqueId only for 9.0's StaticMembershipService, so a missing one is a warning.
+          const interceptor = m.parent?.name === "Interceptor";
           ctx.report({
             offset: id?.valueOffset ?? m.offset,
+            severity: !id && interceptor ? "warning" : undefined,
             message: id
               ? `uniqueId="${id.value}" is not 16 bytes in {0,1,…,15} form.`
               : `<${m.name}> without uniqueId.`,

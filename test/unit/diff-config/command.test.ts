@@ -29,9 +29,12 @@ const fx = (p: string) => join(FIXTURES, p);
 
 describe("sessionlab diff-config", () => {
   it("exits 0 on the clean lab configs", async () => {
-    const canon = ["context-msm.xml", "server.xml", "nginx.conf", "redis.conf"].map((f) =>
-      fx(`canonical/${f}`),
-    );
+    const canon = [
+      "memcached/msm@tomcat9/context.xml",
+      "memcached/msm@tomcat9/server.xml",
+      "memcached/msm@tomcat9/nginx.conf",
+      "redis/classic@tomcat7/redis.conf",
+    ].map((f) => fx(`canonical/${f}`));
     expect(await run(...canon)).toBe(0);
     expect(out).toMatch(/0 errors/);
   });
@@ -110,11 +113,11 @@ describe("sessionlab diff-config", () => {
     try {
       for (const t of ["tomcat1", "tomcat2"]) {
         mkdirSync(join(lab, t, "conf"), { recursive: true });
-        cpSync(fx("canonical/context-msm.xml"), join(lab, t, "conf", "context.xml"));
-        cpSync(fx("canonical/server.xml"), join(lab, t, "conf", "server.xml"));
+        cpSync(fx("canonical/memcached/msm@tomcat9/context.xml"), join(lab, t, "conf", "context.xml"));
+        cpSync(fx("canonical/memcached/msm@tomcat9/server.xml"), join(lab, t, "conf", "server.xml"));
       }
       mkdirSync(join(lab, "nginx"));
-      cpSync(fx("canonical/nginx.conf"), join(lab, "nginx", "nginx.conf"));
+      cpSync(fx("canonical/memcached/msm@tomcat9/nginx.conf"), join(lab, "nginx", "nginx.conf"));
       expect(await run("--json", "--no-diff", "--lab", lab)).toBe(1);
       const json = JSON.parse(out) as { files: Array<{ path: string; findings: Array<{ rule: string }> }> };
       expect(json.files.map((f) => f.path.slice(lab.length + 1))).toEqual([
@@ -135,15 +138,16 @@ describe("sessionlab diff-config", () => {
     await run(
       "--json",
       "--against",
-      fx("canonical/context-redis-classic.xml"),
-      fx("canonical/context-redisson.xml"),
-      fx("canonical/nginx.conf"),
+      fx("canonical/redis/classic@tomcat7/context.xml"),
+      fx("canonical/redis/redisson@tomcat9/context.xml"),
+      fx("canonical/memcached/msm@tomcat9/nginx.conf"),
     );
     const json = JSON.parse(out) as { files: Array<{ diff?: { against: string; lines: unknown[] } }> };
-    expect(json.files[0]?.diff?.against).toMatch(/context-redis-classic\.xml$/);
+    expect(json.files[0]?.diff?.against).toMatch(/classic@tomcat7\/context\.xml$/);
     expect(json.files[0]?.diff?.lines.length).toBeGreaterThan(0);
     expect(json.files[1]?.diff).toEqual({
-      against: expect.stringMatching(/canonical\/nginx\.conf$/),
+      against: expect.stringMatching(/canonical\/memcached\/msm@tomcat9\/nginx\.conf$/),
+      why: expect.stringMatching(/^closest of \d+ known-good nginx files: \S+, 0 changed lines$/),
       lines: [],
     });
   });
@@ -152,7 +156,7 @@ describe("sessionlab diff-config", () => {
     const dir = mkdtempSync(join(tmpdir(), "sessionlab-nginx-dir-"));
     try {
       mkdirSync(join(dir, "conf.d"));
-      cpSync(fx("canonical/nginx.conf"), join(dir, "nginx.conf"));
+      cpSync(fx("canonical/memcached/msm@tomcat9/nginx.conf"), join(dir, "nginx.conf"));
       cpSync(fx("nginx-syntax/fragment.conf"), join(dir, "conf.d", "lab.conf"));
       expect(await run("--json", "--no-diff", dir)).toBe(1);
       const json = JSON.parse(out) as { files: Array<{ path: string; findings: Array<{ rule: string }> }> };
@@ -231,7 +235,7 @@ describe("sessionlab diff-config", () => {
 
     it("the other files are still linted and reported, in the order given; exit 2 wins over 1", async () => {
       const bad = fx("msm-memcached-nodes/comma-space.xml");
-      const ok = fx("canonical/redis.conf");
+      const ok = fx("canonical/redis/classic@tomcat7/redis.conf");
       expect(await run("--json", "--no-diff", bad, jar, ok)).toBe(2);
       const json = JSON.parse(out) as Json;
       expect(json.files.map((f) => f.path)).toEqual([bad, jar, ok]);
@@ -245,9 +249,11 @@ describe("sessionlab diff-config", () => {
     });
 
     it("a missing file is reported the same way while the others are checked", async () => {
-      expect(await run("--no-diff", fx("does-not-exist.xml"), fx("canonical/redis.conf"))).toBe(2);
+      expect(
+        await run("--no-diff", fx("does-not-exist.xml"), fx("canonical/redis/classic@tomcat7/redis.conf")),
+      ).toBe(2);
       expect(err).toMatch(/cannot read .*does-not-exist\.xml: no such file/);
-      expect(out).toMatch(/canonical\/redis\.conf {2}\(redis\)\n {2}✔ no problems/);
+      expect(out).toMatch(/classic@tomcat7\/redis\.conf {2}\(redis\)\n {2}✔ no problems/);
     });
 
     it("SARIF marks the run unsuccessful and names the file", async () => {

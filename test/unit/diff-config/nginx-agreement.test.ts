@@ -113,6 +113,8 @@ describe.runIf(shouldRun(nginxPresent))("agreement with nginx -t", async () => {
       "fixtures",
       "diff-config",
       "canonical",
+      "memcached",
+      "msm@tomcat9",
       "nginx.conf",
     );
     const base = readFileSync(canonical, "utf8")
@@ -149,6 +151,8 @@ describe.runIf(shouldRun(nginxPresent))("agreement with nginx -t", async () => {
       "fixtures",
       "diff-config",
       "canonical",
+      "memcached",
+      "msm@tomcat9",
       "nginx.conf",
     );
     const base = readFileSync(canonical, "utf8")

@@ -1,0 +1,47 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { request } from "undici";
+import { LABS_ROOT, nodesOfKind } from "../labs/definition.js";
+import { imageSpec } from "../labs/images.js";
+import { renderTemplate } from "../labs/render.js";
+import type { NodeKind } from "./kind.js";
+
+export const TOMCAT_PORT = 8080;
+
+export function upstreamServers(tomcats: readonly string[], port = TOMCAT_PORT): string {
+  return tomcats.map((n) => `        server ${n}:${port};`).join("\n");
+}
+
+/** nginx from Debian in front of every Tomcat of the lab, the only container published (on 127.0.0.1). */
+export const nginxKind: NodeKind = {
+  name: "nginx",
+  role: "nginx",
+  order: 30,
+  async prepare(ctx) {
+    const tomcats = nodesOfKind(ctx.variant, "tomcat").map((n) => n.name);
+    const tpl = await readFile(join(LABS_ROOT, "common", "nginx.conf"), "utf8");
+    const conf = renderTemplate(tpl, { ...ctx.vars, upstreamServers: upstreamServers(tomcats) });
+    return {
+      image: await imageSpec("nginx", ctx.baseImage),
+      render: () => new Map([[ctx.paths.nginxConf(), conf]]),
+      container: () => ({
+        binds: [{ host: ctx.paths.nginxConf(), container: "/etc/nginx/nginx.conf" }],
+        publish: { containerPort: 80, hostPort: ctx.port },
+      }),
+    };
+  },
+  ready: (t) => nginxServesAll(t.url, t.tomcats),
+};
+
+/** Through nginx: true once every Tomcat has answered the probe page. */
+export async function nginxServesAll(url: string, tomcats: readonly string[]): Promise<boolean> {
+  const seen = new Set<string>();
+  for (let i = 0; i < tomcats.length * 3 && seen.size < tomcats.length; i++) {
+    const res = await request(`${url}/probe.jsp`, { headersTimeout: 5000, bodyTimeout: 5000 });
+    const text = await res.body.text();
+    if (res.statusCode !== 200) return false;
+    const node = (JSON.parse(text) as { node?: string }).node;
+    if (node) seen.add(node);
+  }
+  return tomcats.every((n) => seen.has(n));
+}

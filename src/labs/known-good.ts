@@ -1,0 +1,58 @@
+/**
+ * The known-good configs diff-config compares with, rendered by the labs' own renderer from the real
+ * distributions: one folder per lab variant (lab/manager@tomcatX) holding tomcat1's server.xml and
+ * context.xml, the manager's conf files, nginx.conf and redis.conf, plus nginx.conf for 3–5 Tomcats.
+ * `npm run gen:known-good` writes them to fixtures/diff-config/canonical; a test checks they are current.
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { basename, join, relative } from "node:path";
+import { createProgress } from "../core/output.js";
+import { prepareLab } from "../orchestrator/prepare.js";
+import { MAX_TOMCATS, listLabNamesSync, loadLab, selectVariant } from "./definition.js";
+import { LabPaths } from "./lab-paths.js";
+
+/** Stands for the generated password of a lab's Redis; diff-config treats passwords as parameters. */
+export const KNOWN_GOOD_PASSWORD = "known-good-password";
+
+/** Every known-good file: path relative to the canonical folder → content. */
+export async function renderKnownGood(baseImage = "debian:bookworm-slim"): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const work = await mkdtemp(join(tmpdir(), "sessionlab-known-good-"));
+  const settings = {
+    serializer: "java" as const,
+    readMode: "REDIS" as const,
+    updateMode: "DEFAULT" as const,
+    redisPassword: KNOWN_GOOD_PASSWORD,
+    baseImage,
+    port: 8080,
+    progress: createProgress({ quiet: true }),
+  };
+  try {
+    for (const name of listLabNamesSync()) {
+      const def = await loadLab(name);
+      for (const [manager, m] of Object.entries(def.managers)) {
+        for (const tomcat of Object.keys(m.tomcat)) {
+          const folder = `${name}/${manager}@tomcat${tomcat}`;
+          const paths = new LabPaths(join(work, folder));
+          const prepared = await prepareLab(selectVariant(def, { manager, tomcat }), paths, settings);
+          for (const [abs, text] of prepared.files) {
+            const rel = relative(paths.root, abs);
+            if (rel.startsWith("tomcat1/conf/") || rel === "nginx/nginx.conf" || rel === "redis/redis.conf")
+              out.set(`${folder}/${basename(rel)}`, text);
+          }
+        }
+      }
+    }
+    // nginx.conf is the same in every lab but for its number of Tomcats.
+    const def = await loadLab("memcached");
+    for (let n = 3; n <= MAX_TOMCATS; n++) {
+      const paths = new LabPaths(join(work, `nginx-${n}`));
+      const prepared = await prepareLab(selectVariant(def, { tomcats: n }), paths, settings);
+      out.set(`nginx/${n}-tomcats/nginx.conf`, prepared.files.get(paths.nginxConf())!);
+    }
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+  return out;
+}

@@ -1,0 +1,129 @@
+/**
+ * The topology file (`lab.json`) of a lab: which nodes it runs, of which kind, with which
+ * per-node parameters, the session managers it offers, and the verify scenario it is proven by.
+ * Validated with a schema, so a mistake is reported at file:path with what is allowed.
+ */
+import { readFile } from "node:fs/promises";
+import { z } from "zod";
+import { ARTIFACTS } from "../artifacts/catalog.js";
+import { SessionlabError } from "../core/errors.js";
+
+export const STORE_KINDS = ["memcached", "redis"] as const;
+export const BALANCING = ["round-robin"] as const;
+export const SCENARIOS = ["round-robin"] as const;
+
+const artifactKey = z.string().refine((k) => k in ARTIFACTS, {
+  message: `unknown artifact; known: ${Object.keys(ARTIFACTS).join(", ")}`,
+});
+const template = z.string().regex(/^[\w.-]+$/, "a file name in the lab folder");
+
+const tomcatChoice = z.strictObject({
+  distribution: artifactKey,
+  jars: z.array(artifactKey),
+});
+
+const manager = z.strictObject({
+  summary: z.string(),
+  tomcat: z.record(z.string().regex(/^\d+(\.\d+)?$/, "a Tomcat major such as 9 or 10.1"), tomcatChoice),
+  defaultTomcat: z.string(),
+  /** elements inserted into conf/context.xml, or null for Tomcat's default in-memory manager */
+  contextManager: template.nullable(),
+  /** extra files rendered into each Tomcat's conf/ (name there → template in the lab folder) */
+  confFiles: z.record(template, template).optional(),
+  /** how the store names a session's key; {id} is the session id */
+  storeKey: z.string().includes("{id}").optional(),
+  /** seconds the manager adds to the session timeout for the key's TTL (Redisson: +60) */
+  storeTtlExtraSeconds: z.number().int().nonnegative().optional(),
+  /** how many session timeouts the key lives (msm non-sticky: 2, measured TTL 120 s for 60 s) */
+  storeTtlFactor: z.number().int().min(1).max(10).optional(),
+});
+
+const count = z.number().int().min(1).max(9);
+const nodeGroup = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("nginx"), balancing: z.enum(BALANCING).default("round-robin") }),
+  z.strictObject({
+    kind: z.literal("tomcat"),
+    /** how many Tomcats (tomcat1…tomcatN); `--tomcats N` overrides it within min…max */
+    count: z.number().int().min(2).max(5).default(2),
+  }),
+  z.strictObject({ kind: z.literal("memcached"), count: count.optional() }),
+  z.strictObject({ kind: z.literal("redis") }),
+]);
+
+export const topologySchema = z
+  .strictObject({
+    name: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,40}$/, "lower-case letters, digits, - and _"),
+    summary: z.string(),
+    /** node groups by name: a group with `count` becomes <name>1…<name>N, otherwise one node <name> */
+    nodes: z.record(z.string().regex(/^[a-z][a-z0-9-]*[a-z-]$|^[a-z]$/, "a name of lower-case letters"), nodeGroup),
+    /** the webapp's session-timeout (web.xml), where Tomcat really reads it */
+    sessionTimeoutMinutes: z.number().int().positive(),
+    defaultManager: z.string(),
+    managers: z.record(z.string(), manager),
+    verify: z.strictObject({ scenario: z.enum(SCENARIOS) }),
+  })
+  .superRefine((t, ctx) => {
+    const kinds = Object.values(t.nodes).map((n) => n.kind);
+    for (const k of ["nginx", "tomcat"] as const) {
+      if (kinds.filter((x) => x === k).length !== 1)
+        ctx.addIssue({ code: "custom", path: ["nodes"], message: `needs exactly one ${k} node group` });
+    }
+    if (kinds.filter((k) => (STORE_KINDS as readonly string[]).includes(k)).length > 1)
+      ctx.addIssue({ code: "custom", path: ["nodes"], message: "at most one store node group" });
+    if (!(t.defaultManager in t.managers))
+      ctx.addIssue({
+        code: "custom",
+        path: ["defaultManager"],
+        message: `names no manager; managers: ${Object.keys(t.managers).join(", ")}`,
+      });
+    for (const [name, m] of Object.entries(t.managers)) {
+      if (!(m.defaultTomcat in m.tomcat))
+        ctx.addIssue({
+          code: "custom",
+          path: ["managers", name, "defaultTomcat"],
+          message: `names no Tomcat of this manager; it has: ${Object.keys(m.tomcat).join(", ")}`,
+        });
+    }
+  });
+
+export type Topology = z.infer<typeof topologySchema>;
+export type NodeGroup = Topology["nodes"][string];
+export type ManagerDefinition = Topology["managers"][string];
+export type TomcatChoice = ManagerDefinition["tomcat"][string];
+
+/** "nodes.tomcat.count" style path of a schema issue, with array indexes in brackets. */
+function issuePath(path: PropertyKey[]): string {
+  return path.reduce<string>(
+    (s, p) => (typeof p === "number" ? `${s}[${p}]` : s ? `${s}.${String(p)}` : String(p)),
+    "",
+  );
+}
+
+/** Parses and validates a topology file's text; errors name the file and the path inside it. */
+export function parseTopology(file: string, text: string): Topology {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new SessionlabError(`${file}: not valid JSON (${(e as Error).message})`, "fix the JSON syntax");
+  }
+  const res = topologySchema.safeParse(raw);
+  if (res.success) return res.data;
+  const issues = res.error.issues.map((i) => `${file}: ${issuePath(i.path) || "(top)"}: ${i.message}`);
+  throw new SessionlabError(
+    issues[0]!,
+    "see the lab format in labs/README.md",
+    undefined,
+    issues.length > 1 ? issues.slice(1) : undefined,
+  );
+}
+
+export async function readTopology(file: string): Promise<Topology> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (e) {
+    throw new SessionlabError(`cannot read ${file}: ${(e as Error).message}`, "pass a lab name or a lab folder");
+  }
+  return parseTopology(file, text);
+}

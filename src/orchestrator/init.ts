@@ -1,0 +1,105 @@
+import { existsSync, readdirSync } from "node:fs";
+import { copyFile, mkdir, writeFile } from "node:fs/promises";
+import { basename, join, resolve } from "node:path";
+import { SessionlabError } from "../core/errors.js";
+import type { Progress } from "../core/output.js";
+import { TOPOLOGY_FILE, loadLab, selectVariant } from "../labs/definition.js";
+import { baseImage } from "../labs/images.js";
+import { writeLabFolder } from "../labs/lab-folder.js";
+import { LabPaths } from "../labs/lab-paths.js";
+import type { Topology } from "../labs/topology.js";
+import { tomcatVersions } from "../kinds/tomcat.js";
+import { type LabSettings, checkOptions, prepareLab } from "./prepare.js";
+
+export interface InitOptions extends LabSettings {
+  lab: string;
+  dir?: string;
+  manager?: string;
+  tomcat?: string;
+  tomcats?: number;
+  mavenRepo?: string;
+  signal?: AbortSignal;
+  progress: Progress;
+}
+
+export interface InitResult {
+  dir: string;
+  name: string;
+  variant: string;
+  files: string[];
+}
+
+/** A lab name from a folder name: lower-case letters, digits, - and _. */
+function nameFrom(dir: string): string {
+  const n = basename(dir)
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]+/g, "-")
+    .replace(/^[^a-z0-9]+/, "")
+    .slice(0, 41);
+  return n || "mylab";
+}
+
+/**
+ * Writes the user's own lab folder: a topology file narrowed to the chosen manager, Tomcat version
+ * and number of Tomcats, the manager's templates, and every config the lab renders. The user edits
+ * any of it; `sessionlab up DIR` runs it, keeping their edits.
+ */
+export async function initLab(opts: InitOptions): Promise<InitResult> {
+  const def = await loadLab(opts.lab);
+  const variant = selectVariant(def, opts);
+  checkOptions(variant, opts);
+  const dir = resolve(opts.dir ?? `sessionlab-${def.name}-lab`);
+  if (existsSync(dir) && readdirSync(dir).length) {
+    throw new SessionlabError(`${dir} exists and is not empty`, "name a new or empty folder for the lab");
+  }
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (e) {
+    throw new SessionlabError(
+      `cannot create ${dir}: ${(e as Error).message}`,
+      "name a folder you can write to",
+    );
+  }
+  const name = nameFrom(dir);
+  const m = variant.manager;
+  const tomcatGroup = Object.entries(def.nodes).find(([, g]) => g.kind === "tomcat")![0];
+  const topology: Topology = {
+    name,
+    summary: `your copy of ${def.name} with ${variant.managerName} on Tomcat ${variant.tomcatVersion}: ${def.summary}`,
+    nodes: {
+      ...def.nodes,
+      [tomcatGroup]: { kind: "tomcat", count: variant.nodes.filter((n) => n.kind === "tomcat").length },
+    },
+    sessionTimeoutMinutes: def.sessionTimeoutMinutes,
+    defaultManager: variant.managerName,
+    managers: {
+      [variant.managerName]: {
+        ...m,
+        tomcat: { [variant.tomcatVersion]: variant.tomcat },
+        defaultTomcat: variant.tomcatVersion,
+      },
+    },
+    verify: def.verify,
+  };
+  await writeFile(join(dir, TOPOLOGY_FILE), JSON.stringify(topology, null, 2) + "\n");
+  const templates = [m.contextManager, ...Object.values(m.confFiles ?? {})].filter((t): t is string =>
+    Boolean(t),
+  );
+  for (const t of templates) await copyFile(join(def.dir, t), join(dir, t));
+
+  const own = await loadLab(dir);
+  const paths = new LabPaths(dir);
+  const ownVariant = selectVariant(own, {});
+  const prepared = await prepareLab(ownVariant, paths, {
+    ...opts,
+    port: 8080,
+    baseImage: baseImage(),
+  });
+  await writeLabFolder(paths, name, prepared.files, { versions: tomcatVersions(ownVariant) });
+  return {
+    dir,
+    name,
+    variant: `${def.name}/${variant.managerName}@tomcat${variant.tomcatVersion}`,
+    files: [TOPOLOGY_FILE, ...templates, ...[...prepared.files.keys()].map((f) => f.slice(dir.length + 1))],
+  };
+}

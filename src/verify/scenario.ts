@@ -1,0 +1,92 @@
+/**
+ * verify as a scenario of registered checks. Probing gathers observations once; each check is an
+ * id, a title, where it applies, and a pure function from those observations to a verdict. A lab's
+ * topology names its scenario; new scenarios (sticky failover, cluster membership) add steps and checks.
+ */
+import type { LabContainer } from "../runtime/runtime.js";
+import {
+  type CheckId,
+  type CheckResult,
+  checkBothNodes,
+  checkCounter,
+  checkOneSession,
+  checkParallel,
+  result,
+} from "./checks.js";
+import type { Observation, PageKind } from "./page.js";
+import { type StoreObservation, evaluateInStore } from "./store-check.js";
+
+/** Everything a verify run saw, the only input of the checks. */
+export interface Observations {
+  /** a lab's containers as read before probing; undefined with --url */
+  containers?: Array<Pick<LabContainer, "name" | "state" | "status"> & { node: string; role: string }>;
+  /** the Tomcats that should serve (a lab's), or undefined when unknown (--url) */
+  expectedNodes?: string[];
+  page: PageKind;
+  sequential: Observation[];
+  /** the first client stopped after this many failures in a row */
+  stoppedAfterFailures?: number;
+  parallel: Observation[][];
+  store: StoreObservation;
+}
+
+export interface CheckDefinition {
+  id: CheckId;
+  /** false: the check does not apply to this run (it is left out, not skipped) */
+  appliesTo(o: Observations): boolean;
+  evaluate(o: Observations): CheckResult;
+}
+
+/** Every registered check. */
+export const CHECKS: Record<CheckId, CheckDefinition> = {
+  containers: {
+    id: "containers",
+    appliesTo: (o) => o.containers !== undefined,
+    evaluate(o) {
+      const cs = o.containers!;
+      const down = cs.filter((c) => c.state !== "running");
+      if (!down.length)
+        return result("containers", "pass", `all ${cs.length} containers of the lab are running`);
+      return result(
+        "containers",
+        "fail",
+        down.map((c) => `${c.node} (${c.name}) is ${c.state}`).join("; "),
+        down.map((c) => `${c.name}: ${c.status}`),
+      );
+    },
+  },
+  "both-nodes": {
+    id: "both-nodes",
+    appliesTo: () => true,
+    evaluate: (o) => checkBothNodes(o.sequential, o.expectedNodes),
+  },
+  "one-session": { id: "one-session", appliesTo: () => true, evaluate: (o) => checkOneSession(o.sequential) },
+  counter: { id: "counter", appliesTo: () => true, evaluate: (o) => checkCounter(o.sequential, o.page) },
+  "in-store": { id: "in-store", appliesTo: () => true, evaluate: (o) => evaluateInStore(o.store) },
+  parallel: {
+    id: "parallel",
+    appliesTo: () => true,
+    evaluate: (o) =>
+      o.stoppedAfterFailures
+        ? result(
+            "parallel",
+            "fail",
+            `not run: the first client stopped after ${o.stoppedAfterFailures} failed requests in a row`,
+          )
+        : checkParallel(o.parallel),
+  },
+};
+
+/** The scenarios labs can name in their topology, each an ordered list of checks. */
+export const SCENARIOS_CHECKS = {
+  "round-robin": ["containers", "both-nodes", "one-session", "counter", "in-store", "parallel"],
+} as const satisfies Record<string, CheckId[]>;
+
+export type ScenarioName = keyof typeof SCENARIOS_CHECKS;
+
+export function evaluateScenario(name: ScenarioName, o: Observations): CheckResult[] {
+  return SCENARIOS_CHECKS[name]
+    .map((id) => CHECKS[id])
+    .filter((c) => c.appliesTo(o))
+    .map((c) => c.evaluate(o));
+}
