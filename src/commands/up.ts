@@ -12,6 +12,7 @@ interface UpFlags extends LabFlags {
   port?: number;
   dir?: string;
   keep: boolean;
+  check: boolean;
   jars?: string;
   baseImage?: string;
   resetConfig: boolean;
@@ -38,6 +39,10 @@ export function upCommand(): Command {
     .addOption(new Option("--base-image <ref>", "Debian bookworm base image").env("SESSIONLAB_BASE_IMAGE"))
     .option("--reset-config", "replace edited configs in the lab folder (keeps .bak copies)", false)
     .option("--keep", "on failure, leave the containers for inspection", false)
+    .option(
+      "--no-check",
+      "start even when diff-config finds errors in the lab's configs (to watch a broken config fail for real)",
+    )
     .option("--timeout <seconds>", "how long to wait for readiness", parseSeconds, 120)
     .option("--json", "print the result as JSON", false)
     .action(
@@ -51,6 +56,7 @@ export function upCommand(): Command {
             port: portOrDefault(flags.port),
             dir: flags.dir,
             keep: flags.keep,
+            lintConfigs: flags.check ? undefined : async () => undefined,
             jarsDir: flags.jars,
             baseImage: flags.baseImage,
             resetConfig: flags.resetConfig,

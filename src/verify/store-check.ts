@@ -49,9 +49,11 @@ export async function observeStore(
   sessionId: string | undefined,
 ): Promise<StoreObservation> {
   if (target.via === "none") return { outcome: "skip", reason: target.reason };
-  if (!sessionId)
-    return { outcome: "fail", summary: "no session id was observed, so there is nothing to look up" };
-  if (target.via === "url") return observeUrlStore(target.url, sessionId);
+  const noSession = {
+    outcome: "fail",
+    summary: "no session id was observed, so there is nothing to look up",
+  } as const;
+  if (target.via === "url") return sessionId ? observeUrlStore(target.url, sessionId) : noSession;
 
   const { lab, runtime } = target;
   const def = await labDefinitionOf(lab);
@@ -66,6 +68,8 @@ export async function observeStore(
       outcome: "fail",
       summary: stopped.map((c) => `the store container ${c.name} is ${c.state}`).join("; "),
     };
+  // A stopped store is the finding, before (and usually why) no session id came back.
+  if (!sessionId) return noSession;
   const nodes: StoreNode[] = containers.map((c) => ({
     node: {
       name: nodeOf(c),

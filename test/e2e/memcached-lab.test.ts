@@ -202,8 +202,16 @@ describe.runIf(available)("memcached lab on a real Docker engine", () => {
     const good = await readFile(xml, "utf8");
     await writeFile(xml, good.replace("<Server ", "<Server<"));
     try {
+      // By default diff-config stops it before any container starts, naming the place.
+      const checked = await run(["up", "memcached", "--port", PORT], { cwd: dir() });
+      expect(checked.exitCode).toBe(2);
+      expect(checked.stderr).toMatch(/tomcat1\/conf\/server\.xml:\d+:\d+ .*xml-well-formed/);
+      expect(await labelled("memcached")).toEqual({ containers: [], networks: [] });
+      // --no-check starts it anyway: the Tomcat dies, and up says so.
       const started = Date.now();
-      const r = await run(["up", "memcached", "--port", PORT, "--timeout", "90"], { cwd: dir() });
+      const r = await run(["up", "memcached", "--port", PORT, "--timeout", "90", "--no-check"], {
+        cwd: dir(),
+      });
       expect(r.exitCode).toBe(2);
       expect(r.stderr).toMatch(/tomcat1 \(sessionlab-memcached-tomcat1\) exited with code \d+/);
       expect(r.stderr).toContain("last log lines of sessionlab-memcached-tomcat1");
@@ -220,7 +228,9 @@ describe.runIf(available)("memcached lab on a real Docker engine", () => {
     const good = await readFile(conf, "utf8");
     await writeFile(conf, good.replace("worker_processes 1;", "worker_processes 1;\nupstrem broken;"));
     try {
-      const r = await run(["up", "memcached", "--port", PORT, "--timeout", "30"], { cwd: dir() });
+      const r = await run(["up", "memcached", "--port", PORT, "--timeout", "30", "--no-check"], {
+        cwd: dir(),
+      });
       expect(r.exitCode).toBe(2);
       // The images are tagged by content hash: an unchanged lab is not rebuilt.
       expect(r.stderr).not.toContain("building");
