@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import { existsSync, readFileSync } from "node:fs";
-import { EXIT_CHECK_FAILED, EXIT_OK, SessionlabError } from "../core/errors.js";
+import { EXIT_CHECK_FAILED, EXIT_COULD_NOT_RUN, EXIT_OK, SessionlabError } from "../core/errors.js";
 import { color } from "../core/output.js";
 import { runCommand } from "../core/run-command.js";
 import { lintFiles, RULES } from "../diff-config/index.js";
@@ -95,7 +95,7 @@ export function diffConfigCommand(): Command {
     .option("--java <major>", "the Java major the Tomcats run on (e.g. 8, 17)", parseJavaMajor)
     .addHelpText(
       "after",
-      "\nExit codes: 0 no errors (warnings allowed unless --strict), 1 errors found, 2 a file cannot be read.\nRules: docs/rules.md",
+      "\nExit codes: 0 no errors (warnings allowed unless --strict), 1 errors found, 2 a file cannot be checked\n(missing, binary, or over 32 MB; the other files are still checked and reported).\nRules: docs/rules.md",
     )
     .action(
       runCommand(
@@ -116,6 +116,14 @@ export function diffConfigCommand(): Command {
             tomcat: opts.tomcat,
             java: opts.java,
           });
+          // Files that could not be checked: one sentence and a fix each, as for any sessionlab error.
+          if (format === "stylish") {
+            for (const f of report.files)
+              if (f.error)
+                process.stderr.write(
+                  `${color.red("error:")} ${f.error.message}\n${color.cyan("fix:")} ${f.error.fix}\n`,
+                );
+          }
           if (format === "json") process.stdout.write(formatJson(report));
           else if (format === "sarif") process.stdout.write(formatSarif(report, RULES, VERSION));
           else {
@@ -125,6 +133,7 @@ export function diffConfigCommand(): Command {
               );
             process.stdout.write(formatStylish(report, color, { diff: opts.diff }));
           }
+          if (report.unreadableCount > 0) return EXIT_COULD_NOT_RUN;
           const failing = report.errorCount + (opts.strict ? report.warningCount : 0);
           return failing > 0 ? EXIT_CHECK_FAILED : EXIT_OK;
         },
