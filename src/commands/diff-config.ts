@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import { existsSync, readFileSync } from "node:fs";
-import { EXIT_CHECK_FAILED, EXIT_OK, SessionlabError } from "../core/errors.js";
+import { EXIT_CHECK_FAILED, EXIT_COULD_NOT_RUN, EXIT_OK, SessionlabError } from "../core/errors.js";
 import { runCommand } from "../core/run-command.js";
 import { labFiles } from "../diff-config/lab-files.js";
 import { KINDS } from "../diff-config/types.js";
@@ -92,7 +92,7 @@ export function diffConfigCommand(): Command {
     .option("--java <major>", "the Java major the Tomcats run on (e.g. 8, 17)", parseJavaMajor)
     .addHelpText(
       "after",
-      "\nExit codes: 0 no errors (warnings allowed unless --strict), 1 errors found, 2 a file cannot be read.\nRules: docs/rules.md",
+      "\nExit codes: 0 no errors (warnings allowed unless --strict), 1 errors found, 2 a file cannot be checked\n(missing, binary, or over 32 MB; the other files are still checked and reported).\nRules: docs/rules.md",
     )
     .action(
       runCommand(
@@ -118,6 +118,15 @@ export function diffConfigCommand(): Command {
             tomcat: opts.tomcat,
             java: opts.java,
           });
+          const { color } = await import("../core/output.js");
+          // Files that could not be checked: one sentence and a fix each, as for any sessionlab error.
+          if (format === "stylish") {
+            for (const f of report.files)
+              if (f.error)
+                process.stderr.write(
+                  `${color.red("error:")} ${f.error.message}\n${color.cyan("fix:")} ${f.error.fix}\n`,
+                );
+          }
           if (format === "json") {
             const { formatJson } = await import("../diff-config/formatters/json.js");
             process.stdout.write(formatJson(report));
@@ -125,16 +134,14 @@ export function diffConfigCommand(): Command {
             const { formatSarif } = await import("../diff-config/formatters/sarif.js");
             process.stdout.write(formatSarif(report, RULES, version()));
           } else {
-            const [{ color }, { formatStylish }] = await Promise.all([
-              import("../core/output.js"),
-              import("../diff-config/formatters/stylish.js"),
-            ]);
+            const { formatStylish } = await import("../diff-config/formatters/stylish.js");
             for (const f of report.fixed)
               process.stderr.write(
                 `${color.green("fixed")} ${f.path} ${color.dim(`(original kept as ${f.backup})`)}\n`,
               );
             process.stdout.write(formatStylish(report, color, { diff: opts.diff }));
           }
+          if (report.unreadableCount > 0) return EXIT_COULD_NOT_RUN;
           const failing = report.errorCount + (opts.strict ? report.warningCount : 0);
           return failing > 0 ? EXIT_CHECK_FAILED : EXIT_OK;
         },

@@ -85,6 +85,11 @@ export async function readCatalinaBase(dir: string): Promise<CatalinaBase> {
     for (const f of await list(join(conf, "Catalina", host)))
       if (f.endsWith(".xml")) configs.push(join(conf, "Catalina", host, f));
   }
+  // An app's META-INF/context.xml is its Context too (conf/Catalina/<host>/<app>.xml wins when both exist).
+  for (const app of await list(join(dir, "webapps"))) {
+    const own = join(dir, "webapps", app, "META-INF", "context.xml");
+    if (await tryRead(own)) configs.push(own);
+  }
   const tomcatVersion = await detectVersion(dir);
   const classes = new Map<string, string[]>();
   return {

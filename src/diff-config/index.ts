@@ -10,7 +10,8 @@ import { labFolderVersions } from "../labs/lab-folder.js";
 import { LabPaths } from "../labs/lab-paths.js";
 import { groupByDeployment, versionsFor } from "./deployment.js";
 import { lintFile } from "./lint.js";
-import { loadFile } from "./load.js";
+import { loadFile, UnreadableConfigError } from "./load.js";
+import { SourceText } from "./source-text.js";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { FileReport, Kind, LoadedFile, Report } from "./types.js";
@@ -103,6 +104,7 @@ function count(files: FileReport[]): Report {
     errorCount: all.filter((f) => f.severity === "error").length,
     warningCount: all.filter((f) => f.severity === "warning").length,
     infoCount: all.filter((f) => f.severity === "info").length,
+    unreadableCount: files.filter((f) => f.error).length,
   };
 }
 
@@ -111,7 +113,22 @@ export async function lintFiles(paths: string[], opts: LintOptions = {}): Promis
     throw new SessionlabError("no files to check", "pass config files, a CATALINA_BASE folder, or --lab");
   const inputs = await expand(paths);
   const loaded: Array<{ file: LoadedFile; base?: CatalinaBase; lab?: LabOrigin }> = [];
-  for (const { path, base, lab } of inputs) loaded.push({ file: await loadFile(path, opts.kind), base, lab });
+  // A file that cannot be checked (missing, binary, too large) is reported; the others are still linted.
+  const unreadable: FileReport[] = [];
+  for (const { path, base, lab } of inputs) {
+    try {
+      loaded.push({ file: await loadFile(path, opts.kind), base, lab });
+    } catch (e) {
+      if (!(e instanceof UnreadableConfigError)) throw e;
+      unreadable.push({
+        path,
+        kind: "text",
+        findings: [],
+        source: new SourceText(""),
+        error: { message: e.message, fix: e.hint ?? "" },
+      });
+    }
+  }
   const files = loaded.map((l) => l.file);
   const against = opts.against ? await loadFile(opts.against, opts.kind) : undefined;
   // Cross-file rules see only the files of the same deployment.
@@ -121,7 +138,7 @@ export async function lintFiles(paths: string[], opts: LintOptions = {}): Promis
     const entry = { files: group.map((g) => g.file), bases };
     for (const g of group) groupOf.set(g.file, entry);
   }
-  const reports: FileReport[] = loaded.map(({ file, base, lab }) => {
+  const linted: FileReport[] = loaded.map(({ file, base, lab }) => {
     const group = groupOf.get(file) ?? { files: [file], bases: [] };
     const fromLab = !opts.tomcat && !opts.java && lab?.tomcat;
     const versions = versionsFor(
@@ -149,10 +166,15 @@ export async function lintFiles(paths: string[], opts: LintOptions = {}): Promis
     }
     return report;
   });
+  // Reports keep the order the files were given in.
+  const order = new Map(inputs.map((input, i) => [input.path, i]));
+  const reports = [...linted, ...unreadable].sort(
+    (a, b) => (order.get(a.path) ?? 0) - (order.get(b.path) ?? 0),
+  );
   if (opts.fix) {
     const fixed: LintResult["fixed"] = [];
     for (const [i, file] of files.entries()) {
-      const backup = await applyFixes(file, reports[i]?.findings ?? []);
+      const backup = await applyFixes(file, linted[i]?.findings ?? []);
       if (backup) fixed.push({ path: file.path, backup });
     }
     if (fixed.length > 0) return { ...(await lintFiles(paths, { ...opts, fix: false })), fixed };

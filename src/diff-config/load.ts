@@ -1,5 +1,6 @@
 /** Reads a config file's bytes, decodes them strictly as UTF-8, and works out what kind of file it is. */
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
+import { binaryReason, humanSize, MAX_CONFIG_BYTES } from "./binary.js";
 import { SessionlabError } from "../core/errors.js";
 import { SourceText } from "./source-text.js";
 import { parseXml } from "./xml.js";
@@ -10,16 +11,53 @@ import { NGINX_DIRECTIVES } from "./nginx-directives.js";
 import { REDIS_DIRECTIVES } from "./redis-directives.js";
 import { KINDS, type Kind, type LoadedFile } from "./types.js";
 
+/**
+ * A file diff-config cannot check (missing, unreadable, too large, binary). lintFiles reports it
+ * with the file and goes on with the others; the command then exits 2.
+ */
+export class UnreadableConfigError extends SessionlabError {
+  constructor(
+    readonly path: string,
+    message: string,
+    hint: string,
+  ) {
+    super(message, hint);
+    this.name = "UnreadableConfigError";
+  }
+}
+
+const PASS_CONFIGS =
+  "pass config files (context.xml, server.xml, nginx.conf, redis.conf) or a CATALINA_BASE folder";
+
 export async function readConfig(path: string): Promise<Buffer> {
+  let bytes: Buffer;
   try {
-    return await readFile(path);
+    // The size is checked before reading, so a huge file is refused at once, not after filling memory.
+    const size = (await stat(path)).size;
+    if (size > MAX_CONFIG_BYTES)
+      throw new UnreadableConfigError(
+        path,
+        `${path} is ${humanSize(size)}, more than the ${humanSize(MAX_CONFIG_BYTES)} any config file needs, so it was not read.`,
+        `${PASS_CONFIGS}, not a log, dump or archive`,
+      );
+    bytes = await readFile(path);
   } catch (e) {
+    if (e instanceof UnreadableConfigError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    throw new SessionlabError(
+    throw new UnreadableConfigError(
+      path,
       `cannot read ${path}: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : (e as Error).message}`,
-      "pass config files (context.xml, server.xml, nginx.conf, redis.conf) or a CATALINA_BASE folder",
+      PASS_CONFIGS,
     );
   }
+  const binary = binaryReason(bytes);
+  if (binary)
+    throw new UnreadableConfigError(
+      path,
+      `${path} is not a text config file: ${binary}.`,
+      /UTF-16/.test(binary) ? "save it as UTF-8" : PASS_CONFIGS,
+    );
+  return bytes;
 }
 
 export function parseKind(value: string): Kind {

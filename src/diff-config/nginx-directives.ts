@@ -182,3 +182,80 @@ export const NGINX_PARAMS: ReadonlyMap<string, RegExp> = new Map([
     /^(?:backlog|rcvbuf|sndbuf|accept_filter|fastopen|ipv6only|so_keepalive|setfib)=|^(?:default_server|default|ssl|http2|quic|proxy_protocol|reuseport|deferred|bind)$/,
   ],
 ]);
+
+/**
+ * Where nginx allows a directive (its NGX_*_CONF flags), for the directives lab and blog configs use;
+ * elsewhere `nginx -t` fails with '"X" directive is not allowed here'. Contexts: main, events, http,
+ * server, location, if-server, if-location, upstream, limit_except. Directives not listed are not checked.
+ */
+const CONTEXT_GROUPS: Array<[string, string]> = [
+  [
+    "main",
+    `user worker_processes pid worker_rlimit_nofile worker_rlimit_core worker_cpu_affinity worker_priority
+     worker_shutdown_timeout working_directory daemon master_process load_module env pcre_jit thread_pool
+     timer_resolution lock_file ssl_engine events http stream mail`,
+  ],
+  [
+    "events",
+    "worker_connections use multi_accept accept_mutex accept_mutex_delay worker_aio_requests debug_connection",
+  ],
+  [
+    "http",
+    `log_format upstream map geo split_clients proxy_cache_path limit_req_zone limit_conn_zone
+     server_names_hash_bucket_size server_names_hash_max_size variables_hash_bucket_size
+     variables_hash_max_size map_hash_bucket_size map_hash_max_size`,
+  ],
+  ["server", "listen server_name"],
+  ["server location", "location try_files"],
+  ["location", "alias limit_except"],
+  ["server location if-server if-location", "return rewrite set break"],
+  ["server location", "if"],
+  ["location if-location limit_except", "proxy_pass"],
+  ["upstream", "ip_hash least_conn hash random zone sticky queue ntlm"],
+  ["http server location upstream", "keepalive_requests keepalive_time keepalive_timeout"],
+  [
+    "http server location",
+    `proxy_set_header proxy_http_version proxy_connect_timeout proxy_read_timeout proxy_send_timeout
+     proxy_buffering proxy_redirect proxy_cookie_path proxy_hide_header proxy_next_upstream client_max_body_size
+     server_tokens default_type index real_ip_header set_real_ip_from types proxy_buffer_size proxy_buffers`,
+  ],
+  ["http server location if-location", "root add_header sendfile gzip expires error_page"],
+  ["http server location if-location limit_except", "access_log"],
+  ["http server location limit_except", "allow deny"],
+  [
+    "http server",
+    "ssl_certificate ssl_certificate_key ssl_protocols ssl_ciphers ssl_session_cache ssl_session_timeout",
+  ],
+];
+
+export const NGINX_CONTEXTS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  CONTEXT_GROUPS.flatMap(([contexts, names]) => {
+    const set = new Set(contexts.split(" "));
+    return names
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((name): [string, ReadonlySet<string>] => [name, set]);
+  }),
+);
+
+/** Where each context's directives may go, as nginx -t names it in its advice. */
+export const CONTEXT_NAMES: Record<string, string> = {
+  main: "the main (top) level",
+  events: "events { }",
+  http: "http { }",
+  server: "server { }",
+  location: "location { }",
+  "if-server": "if { } in a server",
+  "if-location": "if { } in a location",
+  upstream: "upstream { }",
+  limit_except: "limit_except { }",
+};
+
+/** Directives nginx takes once per block ('"X" directive is duplicate' on the second). */
+export const NGINX_ONCE: ReadonlySet<string> = new Set(
+  `worker_processes pid worker_connections keepalive_timeout sendfile gzip tcp_nopush tcp_nodelay server_tokens
+   root alias default_type client_max_body_size proxy_http_version proxy_connect_timeout proxy_read_timeout
+   proxy_send_timeout proxy_pass try_files proxy_buffering multi_accept pcre_jit daemon master_process`
+    .split(/\s+/)
+    .filter(Boolean),
+);

@@ -4,9 +4,12 @@
  * for nginx itself ("unknown directive").
  */
 import {
+  CONTEXT_NAMES,
   NGINX_ARG_COUNTS,
+  NGINX_CONTEXTS,
   NGINX_BLOCK_DIRECTIVES,
   NGINX_DIRECTIVES,
+  NGINX_ONCE,
   NGINX_PARAMS,
 } from "./nginx-directives.js";
 
@@ -28,7 +31,7 @@ export interface NginxConfig {
   directives: NginxDirective[];
   comments: Array<[number, number]>;
   /** Errors nginx itself would stop on, in file order. */
-  errors: Array<{ offset: number; message: string }>;
+  errors: Array<{ offset: number; message: string; fix?: string }>;
   /** True when the file has no top-level events/http block, i.e. it is an include fragment. */
   fragment: boolean;
 }
@@ -152,11 +155,67 @@ function checkDirectiveShapes(text: string, list: NginxDirective[], conf: NginxC
         conf.errors.push({ offset: d.offset, message: `directive "${d.name}" has no opening "{"` });
       } else if (!isBlock && d.block) {
         conf.errors.push({ offset: d.offset, message: `directive "${d.name}" is not terminated by ";"` });
-      } else {
+      } else if (!checkContext(d, conf.fragment, conf) && !checkDuplicate(text, d, list, conf)) {
         checkArguments(text, d, conf);
       }
     }
   }
+}
+
+/**
+ * The context a directive sits in, or undefined when it cannot be known: the top of an include
+ * fragment (included from http, a server or a location) and anything inside stream or mail.
+ */
+export function nginxContext(d: NginxDirective, fragment: boolean): string | undefined {
+  const p = d.parent;
+  if (!p) return fragment ? undefined : "main";
+  switch (p.name) {
+    case "events":
+    case "http":
+    case "location":
+    case "upstream":
+    case "limit_except":
+      return p.parent && ["stream", "mail"].includes(p.parent.name) ? undefined : p.name;
+    case "server": {
+      const outer = p.parent ? nginxContext(p, fragment) : fragment ? "http" : "main";
+      return outer === "http" ? "server" : undefined;
+    }
+    case "if": {
+      const outer = nginxContext(p, fragment);
+      return outer === "server" ? "if-server" : outer === "location" ? "if-location" : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** '"X" directive is duplicate': a set-once directive given a second time in the same block. */
+function checkDuplicate(text: string, d: NginxDirective, top: NginxDirective[], conf: NginxConfig): boolean {
+  if (!NGINX_ONCE.has(d.name)) return false;
+  const siblings = d.parent?.block ?? top;
+  const first = siblings.find((s) => s.name === d.name);
+  if (!first || first === d) return false;
+  conf.errors.push({
+    offset: d.offset,
+    message: `"${d.name}" directive is duplicate`,
+    fix: `Keep one ${d.name} in this block (the first is on line ${text.slice(0, first.offset).split("\n").length}).`,
+  });
+  return true;
+}
+
+/** '"X" directive is not allowed here', as nginx -t says for a directive in the wrong block. */
+function checkContext(d: NginxDirective, fragment: boolean, conf: NginxConfig): boolean {
+  // `server` inside upstream is the upstream's server line, not the http block.
+  const allowed =
+    d.name === "server" ? (d.block ? new Set(["http"]) : new Set(["upstream"])) : NGINX_CONTEXTS.get(d.name);
+  const context = nginxContext(d, fragment);
+  if (!allowed || !context || allowed.has(context)) return false;
+  conf.errors.push({
+    offset: d.offset,
+    message: `"${d.name}" directive is not allowed here (in ${CONTEXT_NAMES[context] ?? context})`,
+    fix: `Move ${d.name} into ${[...allowed].map((c) => CONTEXT_NAMES[c] ?? c).join(" or ")}.`,
+  });
+  return true;
 }
 
 function checkArguments(text: string, d: NginxDirective, conf: NginxConfig): void {

@@ -122,6 +122,8 @@ export interface FileReport {
   diff?: DiffResult;
   /** Original source lines, for showing context under each finding. */
   source: SourceText;
+  /** Set when the file could not be checked at all (missing, binary, too large): no findings then. */
+  error?: { message: string; fix: string };
   /** The CATALINA_BASE the file came from, with what was read from it. */
   catalinaBase?: { dir: string; tomcatVersion?: string; javaMajor?: number; jars: number };
 }
@@ -143,4 +145,6 @@ export interface Report {
   errorCount: number;
   warningCount: number;
   infoCount: number;
+  /** Files that could not be checked; the command exits 2 when there is any. */
+  unreadableCount: number;
 }

@@ -71,15 +71,6 @@ export async function loadLab(nameOrDir: string): Promise<LabDefinition> {
   throw new SessionlabError(`unknown lab "${nameOrDir}"`, `choose one of: ${names.join(", ")}`);
 }
 
-export function nodeGroupOf(def: Topology, kind: NodeKindName): [string, NodeGroup] | undefined {
-  return Object.entries(def.nodes).find(([, g]) => g.kind === kind);
-}
-
-/** The store kind of a lab (memcached or redis), or undefined for a lab without a store. */
-export function storeKindOf(def: Topology): NodeKindName | undefined {
-  return Object.values(def.nodes).find((g) => g.kind === "memcached" || g.kind === "redis")?.kind;
-}
-
 /** Expands node groups into containers: a group with `count` gives <name>1…<name>N. */
 export function expandNodes(def: Topology, tomcats?: number): LabNode[] {
   const nodes: LabNode[] = [];

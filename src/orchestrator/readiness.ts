@@ -1,4 +1,3 @@
-import { request } from "undici";
 import { EXIT_COULD_NOT_RUN, SessionlabError } from "../core/errors.js";
 import type { Runtime } from "../runtime/runtime.js";
 import { pollUntil, tcpRequestScript } from "../runtime/wait.js";
@@ -86,17 +85,4 @@ export async function tomcatAnswers(runtime: Runtime, id: string): Promise<boole
   if (/ 200\b/.test(status)) return true;
   if (/ 5\d\d\b/.test(status)) throw new Error(`Tomcat answered ${status.trim()}`);
   return false;
-}
-
-/** Through nginx: true once every node has answered the probe page. */
-export async function nginxServesAll(url: string, nodes: readonly string[]): Promise<boolean> {
-  const seen = new Set<string>();
-  for (let i = 0; i < nodes.length * 3 && seen.size < nodes.length; i++) {
-    const res = await request(`${url}/probe.jsp`, { headersTimeout: 5000, bodyTimeout: 5000 });
-    const text = await res.body.text();
-    if (res.statusCode !== 200) return false;
-    const node = (JSON.parse(text) as { node?: string }).node;
-    if (node) seen.add(node);
-  }
-  return nodes.every((n) => seen.has(n));
 }

@@ -60,7 +60,7 @@ export function checkBothNodes(obs: Observation[], expected?: readonly string[])
     return result(
       "both-nodes",
       "pass",
-      `${expected?.length ? "all " : ""}${counts.size} Tomcats served: ${[...counts.keys()].join(", ")}`,
+      `${counts.size === 2 ? "both" : expected?.length ? `all ${counts.size}` : counts.size} Tomcats served: ${[...counts.keys()].join(", ")}`,
       evidence,
     );
   }

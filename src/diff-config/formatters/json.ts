@@ -1,4 +1,7 @@
-/** Machine output: {"files":[{"path","kind","findings":[{rule,severity,line,column,message,fix}]}]}. */
+/**
+ * Machine output: {"files":[{"path","kind","findings":[{rule,severity,line,column,message,fix}]}]};
+ * a file that could not be checked has "error":{message,fix} and no findings.
+ */
 import type { Report } from "../types.js";
 
 type WithFixed = Report & { fixed?: Array<{ path: string; backup: string }> };
@@ -18,10 +21,16 @@ export function formatJson(report: WithFixed): string {
             message,
             fix,
           })),
+          ...(f.error ? { error: f.error } : {}),
           ...(f.catalinaBase ? { catalinaBase: f.catalinaBase } : {}),
           ...(f.diff ? { diff: f.diff } : {}),
         })),
-        summary: { errors: report.errorCount, warnings: report.warningCount, info: report.infoCount },
+        summary: {
+          errors: report.errorCount,
+          warnings: report.warningCount,
+          info: report.infoCount,
+          notChecked: report.unreadableCount,
+        },
         ...(report.fixed?.length ? { fixed: report.fixed } : {}),
       },
       null,

@@ -27,6 +27,18 @@ export function formatSarif(report: Report, rules: readonly Rule[], version: str
             })),
           },
         },
+        invocations: [
+          {
+            executionSuccessful: report.unreadableCount === 0,
+            toolExecutionNotifications: report.files
+              .filter((f) => f.error)
+              .map((f) => ({
+                level: "error",
+                message: { text: `${f.error?.message} Fix: ${f.error?.fix}` },
+                locations: [{ physicalLocation: { artifactLocation: { uri: uri(f.path) } } }],
+              })),
+          },
+        ],
         results: report.files.flatMap((f) =>
           f.findings.map((x) => ({
             ruleId: x.rule,

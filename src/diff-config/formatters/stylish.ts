@@ -7,16 +7,24 @@ const WINDOW = 140;
 
 /** The source line made visible and a caret under the column, trimmed to a window around it. */
 export function excerpt(lineText: string, column: number, length = 1): { line: string; caret: string } {
-  const before = visible(lineText.slice(0, column - 1));
-  const at = visible(lineText.slice(column - 1, column - 1 + length) || " ");
-  const after = visible(lineText.slice(column - 1 + length));
+  // Only the characters that can reach the window are made visible: a 3 MB line is not rewritten whole.
+  const from = Math.max(0, column - 1 - WINDOW);
+  const to = Math.min(lineText.length, column - 1 + Math.min(length, WINDOW) + WINDOW);
+  const before = visible(lineText.slice(from, column - 1));
+  const at = visible(lineText.slice(column - 1, Math.min(column - 1 + length, to)) || " ");
+  const after = visible(lineText.slice(column - 1 + length, to));
   let line = before + at + after;
   let caretAt = before.length;
-  if (line.length > WINDOW) {
+  const cutBefore = from > 0;
+  const cutAfter = to < lineText.length;
+  if (line.length > WINDOW || cutBefore || cutAfter) {
     const start = Math.max(0, caretAt - WINDOW / 2);
+    const head = start > 0 || cutBefore;
     line =
-      (start > 0 ? "…" : "") + line.slice(start, start + WINDOW) + (start + WINDOW < line.length ? "…" : "");
-    caretAt = caretAt - start + (start > 0 ? 1 : 0);
+      (head ? "…" : "") +
+      line.slice(start, start + WINDOW) +
+      (start + WINDOW < line.length || cutAfter ? "…" : "");
+    caretAt = caretAt - start + (head ? 1 : 0);
   }
   return { line, caret: " ".repeat(caretAt) + "^".repeat(Math.max(1, Math.min(at.length, 60))) };
 }
@@ -30,9 +38,13 @@ function formatFile(f: FileReport, c: ChalkInstance, showDiff: boolean): string[
   const tomcat = b
     ? `, Tomcat ${b.tomcatVersion ?? "version unknown"}${b.javaMajor ? `, Java ${b.javaMajor}` : ""}, ${b.jars} jars in lib/`
     : "";
+  if (f.error) return [c.underline(f.path) + c.dim("  (not checked)"), `  ${c.red("✖")} ${f.error.message}`];
   const out = [c.underline(f.path) + c.dim(`  (${f.kind}${tomcat})`)];
   if (f.findings.length === 0) out.push(`  ${c.green("✔")} no problems`);
-  const gutter = String(Math.max(1, ...f.findings.map((x) => x.line))).length;
+  // A loop, not Math.max(...lines): a file can have more findings than the stack has room for arguments.
+  let last = 1;
+  for (const x of f.findings) last = Math.max(last, x.line);
+  const gutter = String(last).length;
   for (const x of f.findings) {
     out.push(`  ${f.path}:${x.line}:${x.column}  ${paint(c, x.severity)}  ${x.message}  ${c.dim(x.rule)}`);
     // A run of pasted characters is underlined whole.
@@ -66,13 +78,17 @@ function formatFile(f: FileReport, c: ChalkInstance, showDiff: boolean): string[
 
 export function formatStylish(report: Report, c: ChalkInstance, opts: { diff?: boolean } = {}): string {
   const out: string[] = [];
-  for (const f of report.files) out.push(...formatFile(f, c, opts.diff !== false), "");
+  for (const f of report.files) {
+    for (const line of formatFile(f, c, opts.diff !== false)) out.push(line);
+    out.push("");
+  }
   const n = (count: number, word: string) => `${count} ${word}${count === 1 || word === "info" ? "" : "s"}`;
   const files = n(report.files.length, "file");
-  const summary = `${n(report.errorCount, "error")}, ${n(report.warningCount, "warning")}, ${n(report.infoCount, "info")} in ${files}`;
+  const skipped = report.unreadableCount > 0 ? ` (${report.unreadableCount} not checked)` : "";
+  const summary = `${n(report.errorCount, "error")}, ${n(report.warningCount, "warning")}, ${n(report.infoCount, "info")} in ${files}${skipped}`;
   // Info findings are notes, not problems: they never turn the summary yellow.
   out.push(
-    report.errorCount > 0
+    report.errorCount > 0 || report.unreadableCount > 0
       ? c.red.bold(`✖ ${summary}`)
       : report.warningCount > 0
         ? c.yellow.bold(`⚠ ${summary}`)

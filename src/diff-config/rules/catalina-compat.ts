@@ -66,20 +66,6 @@ export const catalinaCompat: Rule = {
           });
         }
       }
-      const interval = attr(m.el, "maxInactiveInterval");
-      if (
-        m.cls.flavor === "jcoleman" &&
-        interval &&
-        versions.tomcat &&
-        versionAtLeast(versions.tomcat, [7, 0, 68])
-      ) {
-        ctx.report({
-          offset: interval.valueOffset,
-          severity: "info",
-          message: `maxInactiveInterval is ignored on Tomcat ${versions.tomcat} (since 7.0.68 the timeout comes from web.xml session-timeout).`,
-          fix: "Set <session-config><session-timeout> in WEB-INF/web.xml instead.",
-        });
-      }
       if (m.cls.flavor === "redisson" && base && major !== undefined) {
         const wrong = base.jars.find(
           (j) => /^redisson-tomcat-\d+-/.test(j) && !j.startsWith(`redisson-tomcat-${major}-`),

@@ -33,13 +33,19 @@ export function charRule(spec: CharRuleSpec): Rule {
       const flush = () => {
         if (!run) return;
         const { offset, code, length, severity, ascii } = run;
-        const replacement = ascii === undefined ? undefined : ascii === "" ? "remove it" : `type '${ascii}'`;
+        const them = length > 1 ? "them" : "it";
+        const replacement =
+          ascii === undefined
+            ? undefined
+            : ascii === ""
+              ? `Delete ${them}.`
+              : `Replace ${them}: type '${ascii}'.`;
         ctx.report({
           offset,
           length,
           severity,
           message: `${length > 1 ? `${length} × ` : ""}${describeChar(code)} ${effect}.`,
-          fix: replacement ? `Replace ${length > 1 ? "them" : "it"}: ${replacement}.` : meta.fix,
+          fix: replacement ?? meta.fix,
           edit: ascii === undefined ? undefined : { offset, length, text: ascii.repeat(length) },
         });
         run = undefined;

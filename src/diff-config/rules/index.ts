@@ -28,6 +28,7 @@ import { jvmRouteFormat } from "./jvmroute-format.js";
 import { jvmRouteUnique } from "./jvmroute-unique.js";
 import { redisManagerValve } from "./redis-manager-valve.js";
 import { redisPersistPolicies } from "./redis-persist-policies.js";
+import { redisMaxInactiveInterval } from "./redis-max-inactive-interval.js";
 import { redissonSettings } from "./redisson-settings.js";
 import { redisClientPassword } from "./redis-client-password.js";
 import { nginxUpstreamUndefined } from "./nginx-upstream-undefined.js";
@@ -36,10 +37,15 @@ import { nginxBackupWithHash } from "./nginx-backup-with-hash.js";
 import { nginxProxyHeaderInheritance } from "./nginx-proxy-header-inheritance.js";
 import { nginxRouteMismatch } from "./nginx-route-mismatch.js";
 import { nginxStickyVersion } from "./nginx-sticky-version.js";
+import { nginxStickyModuleNg } from "./nginx-sticky-module-ng.js";
 import { redisExposed } from "./redis-exposed.js";
+import { redisBindLoopback } from "./redis-bind-loopback.js";
 import { tomcatCluster } from "./tomcat-cluster.js";
+import { tomcatClusterChannel } from "./tomcat-cluster-channel.js";
+import { xmlStrayAttribute } from "./xml-stray-attribute.js";
 import { catalinaJars } from "./catalina-jars.js";
 import { catalinaCompat } from "./catalina-compat.js";
+import { managerOverride } from "./manager-override.js";
 
 export const RULES: readonly Rule[] = [
   bom,
@@ -68,8 +74,11 @@ export const RULES: readonly Rule[] = [
   jvmRouteFormat,
   jvmRouteUnique,
   tomcatCluster,
+  tomcatClusterChannel,
+  xmlStrayAttribute,
   redisManagerValve,
   redisPersistPolicies,
+  redisMaxInactiveInterval,
   redissonSettings,
   redissonConfig,
   redisClientPassword,
@@ -79,9 +88,12 @@ export const RULES: readonly Rule[] = [
   nginxProxyHeaderInheritance,
   nginxRouteMismatch,
   nginxStickyVersion,
+  nginxStickyModuleNg,
   redisExposed,
+  redisBindLoopback,
   catalinaJars,
   catalinaCompat,
+  managerOverride,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.id, r]));

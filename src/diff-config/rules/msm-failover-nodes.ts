@@ -20,8 +20,8 @@ export const msmFailoverNodes: Rule = {
     layer: "meaning",
     description:
       "msm failoverNodes naming unknown ids, used with one node, double separators, or in non-sticky mode",
-    why: "msm throws IllegalArgumentException at start for unknown ids, a single node, an empty token ('n1, n2' splits into n1, '', n2) or all nodes being failover; in non-sticky mode failoverNodes makes no sense (warning).",
-    fix: "List ids from memcachedNodes separated by one space or one comma; in sticky mode name the node co-located with this Tomcat; drop it in non-sticky mode.",
+    why: "msm throws IllegalArgumentException at start for unknown ids, a single node, an empty token ('n1, n2' splits into n1, '', n2) or all nodes being failover. In non-sticky mode msm removes failover nodes from the primaries, so the bak: backup copy has no next node and every backup fails ('Could not store secondary backup … No node found for key bak:…', msm issue #198).",
+    fix: "List ids from memcachedNodes separated by one space or one comma; in sticky mode name the node co-located with this Tomcat; remove failoverNodes in non-sticky mode.",
     example: 'memcachedNodes="n1:host1:11211" failoverNodes="n1"',
     fixable: false,
   },
@@ -29,11 +29,10 @@ export const msmFailoverNodes: Rule = {
     for (const { el, cls } of knownManagers(ctx.file)) {
       const a = attr(el, "failoverNodes");
       if (cls.flavor !== "msm" || !a || a.value.trim() === "" || hasPlaceholder(a.value)) continue;
-      const report = (message: string, severity?: "warning") =>
+      const report = (message: string) =>
         ctx.report({
           offset: a.valueOffset,
           message,
-          severity,
           fix: "Name ids from memcachedNodes, separated by one space or comma.",
         });
       const tokens = a.value.split(/ |,/);
@@ -64,10 +63,11 @@ export const msmFailoverNodes: Rule = {
         continue;
       }
       if (msmStickyValue(el) === false)
-        report(
-          "failoverNodes has no effect in non-sticky mode (msm keeps a bak: copy on the next node instead).",
-          "warning",
-        );
+        ctx.report({
+          offset: a.valueOffset,
+          message: `failoverNodes="${a.value}" with sticky="false": msm takes ${tokens.length > 1 ? "these nodes" : "this node"} out of the primaries, so the bak: backup copy has no next node and every backup fails ("Could not store secondary backup … No node found for key bak:…", msm #198); a memcached restart then loses the sessions.`,
+          fix: "Remove failoverNodes: in non-sticky mode msm keeps each session on one node and a bak: copy on the next one.",
+        });
     }
   },
 };

@@ -70,7 +70,9 @@ export const msmMemcachedNodes: Rule = {
         ctx.report({
           offset: a.valueOffset,
           message: `memcachedNodes="${a.value}": ${problem}.`,
-          fix: 'Write memcachedNodes="n1:host1:11211 n2:host2:11211" (ids of letters, digits, _).',
+          fix: a.value.startsWith("redis")
+            ? 'Write memcachedNodes="redis://:<password>@host:6379" (a colon before the password).'
+            : 'Write memcachedNodes="n1:host1:11211 n2:host2:11211" (ids of letters, digits, _).',
         });
     }
   },

@@ -28,10 +28,12 @@ export const redisPersistPolicies: Rule = {
         message: spaced
           ? `"${bad}" has a space: the list is split on ',' without trimming, so the manager throws 'Invalid session persist policy'.`
           : `"${bad}" is not a persist policy (${POLICIES.join(", ")}).`,
-        fix: `Write sessionPersistPolicies="${a.value
-          .split(",")
-          .map((p) => p.trim())
-          .join(",")}".`,
+        fix: spaced
+          ? `Write sessionPersistPolicies="${a.value
+              .split(",")
+              .map((p) => p.trim())
+              .join(",")}".`
+          : `Use only ${POLICIES.join(", ")}, joined by ',' without spaces.`,
       });
     }
   },

@@ -85,7 +85,7 @@ export const redisSyntax: Rule = {
       ctx.report({
         offset: d.offset,
         severity: hidden || guess ? "error" : "warning",
-        message: `Redis: bad directive "${visible(d.name)}"${guess ? `; did you mean "${guess}"?` : hidden ? " (contains non-ASCII characters)" : " (unknown to Redis 6–8)"}.`,
+        message: `Redis: bad directive "${visible(d.name)}"${guess ? `; did you mean "${guess}"?` : hidden ? " (contains non-ASCII characters)." : " (unknown to Redis 6–8)."}`,
         fix: guess ? `Write ${guess}.` : "Check the directive against the redis.conf of your Redis version.",
       });
     }

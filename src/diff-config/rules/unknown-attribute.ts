@@ -7,11 +7,11 @@ const ADVICE: Record<string, string> = {
   connectionType:
     'msm has no connectionType setter (it appears only in the javadoc); SASL needs memcachedProtocol="binary" with username/password.',
   connectionPoolTestOnBorrow:
-    "only MaxTotal, MaxIdle and MinIdle take the connectionPool prefix; write testOnBorrow.",
+    "Only MaxTotal, MaxIdle and MinIdle take the connectionPool prefix; write testOnBorrow.",
   connectionPoolTestOnReturn:
-    "only MaxTotal, MaxIdle and MinIdle take the connectionPool prefix; write testOnReturn.",
+    "Only MaxTotal, MaxIdle and MinIdle take the connectionPool prefix; write testOnReturn.",
   connectionPoolTestWhileIdle:
-    "only MaxTotal, MaxIdle and MinIdle take the connectionPool prefix; write testWhileIdle.",
+    "Only MaxTotal, MaxIdle and MinIdle take the connectionPool prefix; write testWhileIdle.",
 };
 
 export const unknownAttribute: Rule = {

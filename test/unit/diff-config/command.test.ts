@@ -1,4 +1,5 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -164,5 +165,108 @@ describe("sessionlab diff-config", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  describe("input that is not a config file", () => {
+    let dir = "";
+    beforeEach(() => {
+      dir = mkdtempSync(join(tmpdir(), "sessionlab-binary-"));
+    });
+    afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+    const jar = fx("redisson-settings/ok-base/lib/catalina.jar");
+    type Json = {
+      files: Array<{
+        path: string;
+        error?: { message: string; fix: string };
+        findings: Array<{ rule: string }>;
+      }>;
+      summary: { notChecked: number; errors: number };
+    };
+
+    it("a jar: 'not a text config file', exit 2, one sentence and a fix line", async () => {
+      expect(await run("--no-diff", jar)).toBe(2);
+      expect(err).toContain(`error: ${jar} is not a text config file: it is a zip archive (jar, war, zip).`);
+      expect(err).toMatch(/^fix: pass config files/m);
+      expect(out).toContain("(not checked)");
+      expect(out).toMatch(/1 not checked/);
+    });
+
+    it("3 MB of random bytes: refused as binary, quickly, with no stack overflow", async () => {
+      const path = join(dir, "random.bin");
+      writeFileSync(path, randomBytes(3 * 1024 * 1024));
+      const start = performance.now();
+      expect(await run("--no-diff", path)).toBe(2);
+      expect(performance.now() - start).toBeLessThan(3000);
+      expect(err).toContain("is not a text config file: it holds binary data");
+      expect(err).not.toMatch(/call stack|unexpected error/);
+    });
+
+    it("3 MB of bytes above 0x7f that are not UTF-8: refused as binary", async () => {
+      const path = join(dir, "high.bin");
+      writeFileSync(
+        path,
+        randomBytes(3 * 1024 * 1024).map((b) => 0x80 | b),
+      );
+      expect(await run("--no-diff", path)).toBe(2);
+      expect(err).toContain("it holds binary data (only 0% of its first bytes are ASCII");
+    });
+
+    it("a 120 MB file: refused by size within seconds, without reading it", async () => {
+      const path = join(dir, "heap.hprof");
+      writeFileSync(path, "");
+      truncateSync(path, 120 * 1024 * 1024); // sparse: no disk space, no time
+      const start = performance.now();
+      expect(await run("--no-diff", path)).toBe(2);
+      expect(performance.now() - start).toBeLessThan(2000);
+      expect(err).toContain(
+        `error: ${path} is 120 MB, more than the 32 MB any config file needs, so it was not read.`,
+      );
+      expect(err).toMatch(/^fix: .*not a log, dump or archive$/m);
+    });
+
+    it("a file just over 32 MB is refused, one of 32 MB is read", async () => {
+      const over = join(dir, "over.conf");
+      writeFileSync(over, "");
+      truncateSync(over, 32 * 1024 * 1024 + 1);
+      expect(await run("--json", "--no-diff", over)).toBe(2);
+      expect((JSON.parse(out) as Json).files[0]?.error?.message).toMatch(/more than the 32 MB/);
+    });
+
+    it("the other files are still linted and reported, in the order given; exit 2 wins over 1", async () => {
+      const bad = fx("msm-memcached-nodes/comma-space.xml");
+      const ok = fx("canonical/redis/classic@tomcat7/redis.conf");
+      expect(await run("--json", "--no-diff", bad, jar, ok)).toBe(2);
+      const json = JSON.parse(out) as Json;
+      expect(json.files.map((f) => f.path)).toEqual([bad, jar, ok]);
+      expect(json.files[0]?.findings.map((f) => f.rule)).toEqual(["msm-memcached-nodes"]);
+      expect(json.files[1]).toMatchObject({
+        findings: [],
+        error: { message: expect.stringContaining("not a text config file"), fix: expect.any(String) },
+      });
+      expect(json.files[2]?.findings).toEqual([]);
+      expect(json.summary).toMatchObject({ errors: 1, notChecked: 1 });
+    });
+
+    it("a missing file is reported the same way while the others are checked", async () => {
+      expect(
+        await run("--no-diff", fx("does-not-exist.xml"), fx("canonical/redis/classic@tomcat7/redis.conf")),
+      ).toBe(2);
+      expect(err).toMatch(/cannot read .*does-not-exist\.xml: no such file/);
+      expect(out).toMatch(/classic@tomcat7\/redis\.conf {2}\(redis\)\n {2}✔ no problems/);
+    });
+
+    it("SARIF marks the run unsuccessful and names the file", async () => {
+      expect(await run("--format", "sarif", jar)).toBe(2);
+      const sarif = JSON.parse(out) as {
+        runs: Array<{
+          invocations: Array<{ executionSuccessful: boolean; toolExecutionNotifications: unknown[] }>;
+        }>;
+      };
+      expect(sarif.runs[0]?.invocations[0]?.executionSuccessful).toBe(false);
+      expect(JSON.stringify(sarif.runs[0]?.invocations[0]?.toolExecutionNotifications)).toContain(
+        "catalina.jar",
+      );
+    });
   });
 });

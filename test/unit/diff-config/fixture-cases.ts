@@ -4,7 +4,8 @@
  * every other case has expected findings in <file>.expected.json (a list) or <folder>/expected.json
  * (a map from file, relative to the folder, to its list). A folder case may nest folders (two projects
  * side by side, each its own deployment). options.json (or <file>.options.json) gives lint options
- * such as {"tomcat": "8.5.31", "java": 17}, for rules whose findings depend on versions.
+ * such as {"tomcat": "8.5.31", "java": 17}, for rules whose findings depend on versions. Each expected
+ * finding names its rule, severity, position, message and fix text.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -12,11 +13,14 @@ import { lintFiles, type LintOptions } from "../../../src/diff-config/index.js";
 
 export const FIXTURES = join(import.meta.dirname, "..", "..", "..", "fixtures", "diff-config");
 
+/** A finding as a fixture asserts it: where, how bad, and the exact words the user reads. */
 export interface ExpectedFinding {
   rule: string;
   severity: string;
   line: number;
   column: number;
+  message: string;
+  fix: string;
 }
 
 export interface FixtureCase {
@@ -90,9 +94,18 @@ export async function actualFindings(c: FixtureCase): Promise<Record<string, Exp
   const report = await lintFiles(c.inputs, { ...options, diff: false });
   const isFileCase = c.dir === join(FIXTURES, c.rule);
   const out: Record<string, ExpectedFinding[]> = {};
+  // Messages that name a file name it by absolute path; the fixture names it from the case folder.
+  const portable = (s: string) => s.split(c.dir).join("<case>").split(FIXTURES).join("<fixtures>");
   for (const f of report.files) {
     out[isFileCase ? c.name : relative(c.dir, f.path)] = f.findings.map(
-      ({ rule, severity, line, column }) => ({ rule, severity, line, column }),
+      ({ rule, severity, line, column, message, fix }) => ({
+        rule,
+        severity,
+        line,
+        column,
+        message: portable(message),
+        fix: portable(fix),
+      }),
     );
   }
   return out;

@@ -152,4 +152,67 @@ describeWithTool("agreement with nginx -t", nginx, () => {
       { numRuns: 150, seed: 20261126 },
     );
   }, 120_000);
+
+  it("agrees on 200 directives dropped into random blocks (contexts: not allowed here)", async () => {
+    const canonical = join(
+      import.meta.dirname,
+      "..",
+      "..",
+      "..",
+      "fixtures",
+      "diff-config",
+      "canonical",
+      "memcached",
+      "msm@tomcat9",
+      "nginx.conf",
+    );
+    const base = readFileSync(canonical, "utf8")
+      .replace(/tomcat1:8080/g, "127.0.0.1:8080")
+      .replace(/tomcat2:8080/g, "127.0.0.2:8080");
+    // After the start of the file and after every '{': main, events, http, upstream, server, location.
+    const spots = [0, ...[...base.matchAll(/\{\n/g)].map((m) => (m.index ?? 0) + 2)];
+    const lines = [
+      "log_format l '$remote_addr';",
+      "proxy_pass http://tomcats;",
+      "listen 8081;",
+      "server_name example;",
+      "worker_connections 512;",
+      "least_conn;",
+      "ip_hash;",
+      "keepalive_timeout 30s;",
+      "return 200;",
+      "root /tmp;",
+      "alias /tmp/;",
+      "try_files $uri =404;",
+      "proxy_set_header X-A b;",
+      "add_header X-A b;",
+      "allow all;",
+      "access_log off;",
+      "sendfile on;",
+      "upstream u2 { server 127.0.0.3:8080; }",
+      "map $uri $m { default 1; }",
+      "location /x { return 204; }",
+      "if ($uri) { return 204; }",
+      "if ($uri) { proxy_set_header X-A b; }",
+      "if ($uri) { root /tmp; }",
+      "limit_except GET { deny all; }",
+      "server { listen 8082; }",
+      "pcre_jit on;",
+      "client_max_body_size 1m;",
+      "ssl_protocols TLSv1.2;",
+    ];
+    const conf = join(prefix, "conf", "contexts.conf");
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...spots), fc.constantFrom(...lines), async (at, line) => {
+        const text = `${base.slice(0, at)}${line}\n${base.slice(at)}`;
+        writeFileSync(conf, text);
+        const theirs = await nginxTest(conf);
+        if (theirs === "environment") return;
+        const ours =
+          (loadFromBytes(conf, Buffer.from(text), "nginx").nginx?.errors.length ?? 0) > 0 ? "error" : "ok";
+        expect(ours, `${line} at ${at}; nginx -t: ${theirs}`).toBe(theirs === "ok" ? "ok" : "error");
+      }),
+      { numRuns: 200, seed: 20261127 },
+    );
+  }, 120_000);
 });
