@@ -1,10 +1,16 @@
 import { existsSync, readdirSync } from "node:fs";
-import { copyFile, writeFile } from "node:fs/promises";
+import { copyFile, rm, writeFile } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
 import { fsReason, makeDirs } from "../core/dirs.js";
 import { SessionlabError } from "../core/errors.js";
 import type { Progress } from "../core/output.js";
-import { TOPOLOGY_FILE, loadLab, selectVariant } from "../labs/definition.js";
+import {
+  type LabDefinition,
+  type LabVariant,
+  TOPOLOGY_FILE,
+  loadLab,
+  selectVariant,
+} from "../labs/definition.js";
 import { baseImage } from "../labs/images.js";
 import { writeLabFolder } from "../labs/lab-folder.js";
 import { LabPaths } from "../labs/lab-paths.js";
@@ -50,7 +56,8 @@ export async function initLab(opts: InitOptions): Promise<InitResult> {
   const variant = selectVariant(def, opts);
   checkOptions(variant, opts);
   const dir = resolve(opts.dir ?? `sessionlab-${def.name}-lab`);
-  if (existsSync(dir) && readdirSync(dir).length) {
+  const existed = existsSync(dir);
+  if (existed && readdirSync(dir).length) {
     throw new SessionlabError(`${dir} exists and is not empty`, "name a new or empty folder for the lab");
   }
   try {
@@ -58,6 +65,22 @@ export async function initLab(opts: InitOptions): Promise<InitResult> {
   } catch (e) {
     throw new SessionlabError(`cannot create ${dir}: ${fsReason(e)}`, "name a folder you can write to");
   }
+  try {
+    return await writeOwnLab(def, variant, dir, opts);
+  } catch (e) {
+    // Nothing half-made: the folder was new or empty, so everything in it is ours to remove.
+    const ours = existed ? readdirSync(dir).map((f) => join(dir, f)) : [dir];
+    for (const p of ours) await rm(p, { recursive: true, force: true }).catch(() => undefined);
+    throw e;
+  }
+}
+
+async function writeOwnLab(
+  def: LabDefinition,
+  variant: LabVariant,
+  dir: string,
+  opts: InitOptions,
+): Promise<InitResult> {
   const name = nameFrom(dir);
   const m = variant.manager;
   const tomcatGroup = Object.entries(def.nodes).find(([, g]) => g.kind === "tomcat")![0];
