@@ -12,7 +12,10 @@ import { fileURLToPath } from "node:url";
 import { benchStartup } from "./startup.bench.js";
 
 const CLI = fileURLToPath(new URL("../bin/sessionlab.js", import.meta.url));
-const LABS = (process.env.BENCH_LABS ?? "memcached,redis,redis --manager redisson").split(",");
+const LABS = (
+  process.env.BENCH_LABS ??
+  "memcached,redis,redis --manager redisson,redis --manager msm,memcached --tomcats 3"
+).split(",");
 const WARM_RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
 interface Row {

@@ -52,11 +52,11 @@ export function normalise(file: LoadedFile): string[] {
 }
 
 /**
- * Per-node and per-lab values (each Tomcat's jvmRoute, the generated Redis password wherever it
+ * Per-node and per-lab values (each Tomcat's jvmRoute and msm failoverNodes, the generated Redis password wherever it
  * appears) are parameters of a known-good config, not differences: masked before comparing.
  */
 const PARAMETERS: Array<[RegExp, string]> = [
-  [/^(\s*(?:jvmRoute|password)=")[^"]*(")$/, "$1…$2"],
+  [/^(\s*(?:jvmRoute|password|failoverNodes)=")[^"]*(")$/, "$1…$2"],
   [/^(requirepass )\S+$/, "$1…"],
   [/(rediss?:\/\/:)[^@/]*(@)/g, "$1…$2"],
   [/^(password:\s*)\S.*$/, "$1…"],

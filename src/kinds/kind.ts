@@ -21,6 +21,8 @@ export interface PrepareContext {
   progress: Progress;
   /** template values from the kinds prepared before (e.g. the store's address and password) */
   vars: Record<string, string>;
+  /** per-node template values the kinds prepared before give another kind's node (e.g. its local store node) */
+  nodeVars: (node: LabNode) => Record<string, string>;
 }
 
 /** A kind's part of a lab once prepared: its image, the values it adds, and per-node files and mounts. */
@@ -28,6 +30,8 @@ export interface PreparedKind {
   image: ImageSpec;
   /** values the kinds prepared after this one may use in templates */
   vars?: Record<string, string>;
+  /** per-node values for the nodes of kinds prepared after this one */
+  nodeVars?: (node: LabNode) => Record<string, string>;
   /** files for one node: absolute path in the lab folder → content */
   render(node: LabNode): Map<string, string>;
   /** how one node's container mounts and publishes them */

@@ -17,6 +17,9 @@ export const memcachedKind: NodeKind = {
       vars: {
         memcachedNodes: nodes.map((n) => `n${n.index}:${n.name}:${MEMCACHED_PORT}`).join(" "),
       },
+      // msm sticky: Tomcat i names "its" memcached node (the one on its own machine) as failover node,
+      // so its sessions' primary copies go to another node (msm's SetupAndConfiguration).
+      nodeVars: (node) => ({ localMemcachedNode: `n${((node.index - 1) % nodes.length) + 1}` }),
       render: () => new Map(),
       container: () => ({ binds: [] }),
     };

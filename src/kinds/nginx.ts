@@ -12,15 +12,44 @@ export function upstreamServers(tomcats: readonly string[], port = TOMCAT_PORT):
   return tomcats.map((n) => `        server ${n}:${port};`).join("\n");
 }
 
+/**
+ * Route stickiness in open-source nginx: a map from the session cookie's .<jvmRoute> suffix to an
+ * upstream per Tomcat, which lists the others as backup so a down Tomcat fails over.
+ * (The lab's node names are the jvmRoutes, so one name serves both.)
+ */
+export function routeSticky(tomcats: readonly string[], port = TOMCAT_PORT): Record<string, string> {
+  return {
+    routeMap: tomcats.map((t) => `        ~\\.${t}$ ${t}_route;`).join("\n"),
+    routeUpstreams: tomcats
+      .map((t) =>
+        [
+          `    upstream ${t}_route {`,
+          `        server ${t}:${port};`,
+          ...tomcats.filter((o) => o !== t).map((o) => `        server ${o}:${port} backup;`),
+          "    }",
+        ].join("\n"),
+      )
+      .join("\n\n"),
+  };
+}
+
 /** nginx from Debian in front of every Tomcat of the lab, the only container published (on 127.0.0.1). */
 export const nginxKind: NodeKind = {
   name: "nginx",
   role: "nginx",
   order: 30,
-  async prepare(ctx) {
-    const tomcats = nodesOfKind(ctx.variant, "tomcat").map((n) => n.name);
-    const tpl = await readFile(join(LABS_ROOT, "common", "nginx.conf"), "utf8");
-    const conf = renderTemplate(tpl, { ...ctx.vars, upstreamServers: upstreamServers(tomcats) });
+  async prepare(ctx, nodes) {
+    const tomcats = nodesOfKind(ctx.variant, "tomcat").map((n) => n.params.jvmRoute ?? n.name);
+    const sticky = nodes[0]?.params.balancing === "route-sticky";
+    const tpl = await readFile(
+      join(LABS_ROOT, "common", sticky ? "nginx-route-sticky.conf" : "nginx.conf"),
+      "utf8",
+    );
+    const conf = renderTemplate(tpl, {
+      ...ctx.vars,
+      upstreamServers: upstreamServers(tomcats),
+      ...(sticky ? routeSticky(tomcats) : {}),
+    });
     return {
       image: await imageSpec("nginx", ctx.baseImage),
       render: () => new Map([[ctx.paths.nginxConf(), conf]]),

@@ -62,7 +62,7 @@ export const tomcatKind: NodeKind = {
     return {
       image,
       render(node: LabNode) {
-        const v = { ...vars, ...node.params };
+        const v = { ...vars, ...ctx.nodeVars(node), ...node.params };
         const files = new Map<string, string>();
         files.set(paths.serverXml(node.name), patchServerXml(distFiles.get("conf/server.xml")!, v.jvmRoute!));
         files.set(

@@ -80,6 +80,7 @@ export function expandNodes(def: Topology, tomcats?: number): LabNode[] {
     names.forEach((name, i) => {
       const params: Record<string, string> = { node: name, index: String(i + 1) };
       if (g.kind === "tomcat") params.jvmRoute = name;
+      if (g.kind === "nginx") params.balancing = g.balancing;
       nodes.push({ name, kind: g.kind, index: i + 1, params });
     });
   }

@@ -9,8 +9,9 @@ import { ARTIFACTS } from "../artifacts/catalog.js";
 import { SessionlabError } from "../core/errors.js";
 
 export const STORE_KINDS = ["memcached", "redis"] as const;
-export const BALANCING = ["round-robin"] as const;
-export const SCENARIOS = ["round-robin"] as const;
+/** round robin; or by the jvmRoute suffix of the session cookie, round robin without one */
+export const BALANCING = ["round-robin", "route-sticky"] as const;
+export const SCENARIOS = ["round-robin", "sticky-failover"] as const;
 
 const artifactKey = z.string().refine((k) => k in ARTIFACTS, {
   message: `unknown artifact; known: ${Object.keys(ARTIFACTS).join(", ")}`,

@@ -86,13 +86,17 @@ export function groupsOf(v: LabVariant): Array<{ kind: NodeKind; nodes: LabNode[
 export async function prepareLab(v: LabVariant, paths: LabPaths, opts: PrepareOptions): Promise<Prepared> {
   const { progress, signal, baseImage, jarsDir, mavenRepo, port, ...settings } = opts;
   let vars: Record<string, string> = {};
+  const perNode: Array<(node: LabNode) => Record<string, string>> = [];
+  const nodeVars = (node: LabNode) =>
+    Object.assign({}, ...perNode.map((f) => f(node))) as Record<string, string>;
   const groups: PreparedGroup[] = [];
   for (const { kind, nodes } of groupsOf(v)) {
     const prepared = await kind.prepare(
-      { variant: v, paths, settings, baseImage, port, jarsDir, mavenRepo, signal, progress, vars },
+      { variant: v, paths, settings, baseImage, port, jarsDir, mavenRepo, signal, progress, vars, nodeVars },
       nodes,
     );
     vars = { ...vars, ...prepared.vars };
+    if (prepared.nodeVars) perNode.push(prepared.nodeVars);
     groups.push({ kind, nodes, prepared });
   }
   const files = new Map<string, string>();

@@ -1,7 +1,16 @@
 import type { Observation, PageKind } from "./page.js";
 import { parseSessionId, suffixOf } from "./session-id.js";
 
-export type CheckId = "containers" | "both-nodes" | "one-session" | "counter" | "in-store" | "parallel";
+export type CheckId =
+  | "sticky"
+  | "tomcat-failover"
+  | "store-failover"
+  | "containers"
+  | "both-nodes"
+  | "one-session"
+  | "counter"
+  | "in-store"
+  | "parallel";
 export type CheckStatus = "pass" | "fail" | "skip";
 
 export interface CheckResult {
@@ -21,6 +30,9 @@ const TITLES: Record<CheckId, string> = {
   counter: "session counter +1 per request",
   "in-store": "session is in the store",
   parallel: "parallel clients stay apart",
+  sticky: "requests stay on the session's Tomcat",
+  "tomcat-failover": "session survives its Tomcat stopping",
+  "store-failover": "session survives its memcached node stopping",
 };
 
 /** "a", "a and b", "a, b and c" */

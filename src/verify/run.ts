@@ -5,7 +5,8 @@ import { connectRuntime } from "../runtime/connect.js";
 import type { CheckResult } from "./checks.js";
 import { ProbeClient } from "./client.js";
 import type { Observation, PageKind } from "./page.js";
-import { type Observations, type ScenarioName, evaluateScenario } from "./scenario.js";
+import { type FailoverContext, failover as runFailover } from "./failover.js";
+import { type Observations, SCENARIO_STEPS, type ScenarioName, evaluateScenario } from "./scenario.js";
 import { type StoreTarget, labDefinitionOf, observeStore } from "./store-check.js";
 
 export interface VerifyOptions {
@@ -34,6 +35,7 @@ interface Target {
   labName?: string;
   scenario: ScenarioName;
   store: StoreTarget;
+  failover?: Omit<FailoverContext, "client" | "signal">;
   containers?: Observations["containers"];
   expectedNodes?: string[];
 }
@@ -67,6 +69,12 @@ async function resolveTarget(opts: VerifyOptions): Promise<Target> {
     labName: lab.instance,
     scenario: def?.verify.scenario ?? "round-robin",
     store: { via: "container", runtime, lab },
+    failover: {
+      runtime,
+      lab,
+      url: lab.url,
+      tomcats: lab.containers.filter((c) => roleOf(c) === "tomcat").map(nodeOf),
+    },
     containers: lab.containers.map((c) => ({ ...containerSummary(c), state: c.state, status: c.status })),
     expectedNodes: lab.containers.filter((c) => roleOf(c) === "tomcat").map(nodeOf),
   };
@@ -101,9 +109,18 @@ export async function verify(opts: VerifyOptions): Promise<VerifyReport> {
         "point --url at the probe page or the classic index.jsp that prints SessionID: and <h1>node page</h1>",
       );
     }
-    const obs = main.observations;
+    // The first client's requests so far are the sequence the session checks judge.
+    const obs = [...main.observations];
     // When the first client is failing, parallel clients would only repeat the failure, slowly.
     const allFailed = failedInARow >= MAX_FAILURES_IN_A_ROW || obs.every((o) => o.error);
+    const store = await observeStore(t.store, [...obs].reverse().find((o) => o.sessionId)?.sessionId);
+    // Failover steps (stop the node holding the session, keep going, start it again) come after the
+    // first client's run and before the parallel clients, so those find the lab whole again.
+    const failover: Observations["failover"] = {};
+    if (!allFailed && t.failover) {
+      for (const what of SCENARIO_STEPS[t.scenario])
+        failover[what] = await runFailover({ ...t.failover, client: main, signal: opts.signal }, what);
+    }
     const parallel = Array.from(
       { length: allFailed ? 0 : opts.clients },
       () => new ProbeClient(t.url, agent),
@@ -113,7 +130,6 @@ export async function verify(opts: VerifyOptions): Promise<VerifyReport> {
         for (let i = 0; i < opts.requestsPerClient; i++) await c.get();
       }),
     );
-    const sessionId = [...obs].reverse().find((o) => o.sessionId)?.sessionId;
     const observations: Observations = {
       containers: t.containers,
       expectedNodes: t.expectedNodes,
@@ -121,7 +137,8 @@ export async function verify(opts: VerifyOptions): Promise<VerifyReport> {
       sequential: obs,
       stoppedAfterFailures: allFailed ? failedInARow : undefined,
       parallel: parallel.map((c) => c.observations),
-      store: await observeStore(t.store, sessionId),
+      store,
+      failover,
     };
     const checks = evaluateScenario(t.scenario, observations);
     return {

@@ -15,6 +15,8 @@ import {
 } from "./checks.js";
 import type { Observation, PageKind } from "./page.js";
 import { type StoreObservation, evaluateInStore } from "./store-check.js";
+import type { FailoverObservation } from "./failover.js";
+import { checkFailover, checkSticky } from "./failover-checks.js";
 
 /** Everything a verify run saw, the only input of the checks. */
 export interface Observations {
@@ -28,6 +30,8 @@ export interface Observations {
   stoppedAfterFailures?: number;
   parallel: Observation[][];
   store: StoreObservation;
+  /** failover steps the scenario ran */
+  failover?: { tomcat?: FailoverObservation; store?: FailoverObservation };
 }
 
 export interface CheckDefinition {
@@ -63,6 +67,19 @@ export const CHECKS: Record<CheckId, CheckDefinition> = {
   "one-session": { id: "one-session", appliesTo: () => true, evaluate: (o) => checkOneSession(o.sequential) },
   counter: { id: "counter", appliesTo: () => true, evaluate: (o) => checkCounter(o.sequential, o.page) },
   "in-store": { id: "in-store", appliesTo: () => true, evaluate: (o) => evaluateInStore(o.store) },
+  sticky: { id: "sticky", appliesTo: () => true, evaluate: (o) => checkSticky(o.sequential) },
+  "tomcat-failover": {
+    id: "tomcat-failover",
+    appliesTo: (o) => o.containers !== undefined,
+    evaluate: (o) =>
+      checkFailover(o.failover?.tomcat ?? { what: "tomcat", skipped: "not run", after: [], restarted: true }),
+  },
+  "store-failover": {
+    id: "store-failover",
+    appliesTo: (o) => o.containers !== undefined,
+    evaluate: (o) =>
+      checkFailover(o.failover?.store ?? { what: "store", skipped: "not run", after: [], restarted: true }),
+  },
   parallel: {
     id: "parallel",
     appliesTo: () => true,
@@ -80,7 +97,23 @@ export const CHECKS: Record<CheckId, CheckDefinition> = {
 /** The scenarios labs can name in their topology, each an ordered list of checks. */
 export const SCENARIOS_CHECKS = {
   "round-robin": ["containers", "both-nodes", "one-session", "counter", "in-store", "parallel"],
+  "sticky-failover": [
+    "containers",
+    "sticky",
+    "one-session",
+    "counter",
+    "in-store",
+    "tomcat-failover",
+    "store-failover",
+    "parallel",
+  ],
 } as const satisfies Record<string, CheckId[]>;
+
+/** The failover steps each scenario runs on a lab (in this order), after the first client's requests. */
+export const SCENARIO_STEPS: Record<keyof typeof SCENARIOS_CHECKS, Array<"tomcat" | "store">> = {
+  "round-robin": [],
+  "sticky-failover": ["tomcat", "store"],
+};
 
 export type ScenarioName = keyof typeof SCENARIOS_CHECKS;
 

@@ -87,8 +87,9 @@ export async function observeStore(
   const tried: string[] = [];
   let where = "";
   let lookup: StoreLookup | undefined;
+  const candidates = ops.candidates(nodes, sessionId);
   try {
-    for (const n of ops.candidates(nodes, sessionId)) {
+    for (const n of candidates) {
       where = `${n.node.kind} container ${n.containerName}`;
       if (n.state !== "running") {
         tried.push(`${n.containerName}: ${n.state}`);
@@ -103,6 +104,14 @@ export async function observeStore(
   }
   if (!lookup)
     return { outcome: "fail", summary: `no running store container to read ${key} from`, evidence: tried };
+  // With several store nodes the id names the one that must hold it (msm's -nX): elsewhere is wrong.
+  const named = nodes.length > 1 ? candidates[0] : undefined;
+  if (lookup.found && named && where !== `${named.node.kind} container ${named.containerName}`)
+    return {
+      outcome: "fail",
+      summary: `${key} is in ${where}, not in ${named.containerName}, the node its id names`,
+      evidence: tried,
+    };
   if (!lookup.found && nodes.length > 1) where = `any of ${nodes.map((n) => n.containerName).join(", ")}`;
   const timeout = def.sessionTimeoutMinutes * 60;
   const extra = manager.storeTtlExtraSeconds ?? 0;

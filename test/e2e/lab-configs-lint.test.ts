@@ -23,7 +23,7 @@ for (const name of listLabNamesSync()) {
     for (const tomcat of Object.keys(m.tomcat)) variants.push([name, manager, tomcat, 2]);
   }
 }
-variants.push(["memcached", "msm", "9", 3], ["redis", "msm", "9", 5]);
+variants.push(["memcached", "msm", "9", 3], ["redis", "msm", "9", 5], ["msm-sticky", "msm", "9", 3]);
 
 describe("diff-config on the labs' own rendered configs", () => {
   it.each(variants)(

@@ -7,7 +7,7 @@ describe("lab definitions", () => {
   it("rejects an unknown lab, listing the valid ones", async () => {
     const err = (await loadLab("memcache").catch((e: unknown) => e)) as SessionlabError;
     expect(err.message).toBe('unknown lab "memcache"');
-    expect(err.hint).toMatch(/memcached, no-sharing, redis/);
+    expect(err.hint).toMatch(/memcached, msm-sticky, no-sharing, redis/);
   });
 
   it("stops --serializer kryo before building, saying why", async () => {
