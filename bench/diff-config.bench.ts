@@ -4,7 +4,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { lintFiles } from "../src/diff-config/index.js";
 
-const CANONICAL = join(import.meta.dirname, "..", "fixtures", "diff-config", "canonical");
+const CANONICAL = join(
+  import.meta.dirname,
+  "..",
+  "fixtures",
+  "diff-config",
+  "canonical",
+  "memcached",
+  "msm@tomcat9",
+);
 const BLOG = join(
   import.meta.dirname,
   "..",
@@ -28,7 +36,7 @@ async function median(runs: number, fn: () => Promise<unknown>): Promise<number>
 export async function benchDiffConfig(): Promise<Array<{ name: string; ms: number; targetMs?: number }>> {
   const dir = mkdtempSync(join(tmpdir(), "sessionlab-bench-"));
   try {
-    const manager = readFileSync(join(CANONICAL, "context-msm.xml"), "utf8");
+    const manager = readFileSync(join(CANONICAL, "context.xml"), "utf8");
     const body = manager.split("<Context>")[1]?.split("</Context>")[0] ?? "";
     const big = join(dir, "context.xml");
     // About 1 MB of Managers, with one pasted NO-BREAK SPACE so every layer has work to do.
@@ -51,9 +59,10 @@ export async function benchDiffConfig(): Promise<Array<{ name: string; ms: numbe
       {
         name: "diff-config: lab's 4 configs + diff (median of 20)",
         ms: await median(20, () =>
-          lintFiles(
-            ["context-msm.xml", "server.xml", "nginx.conf", "redis.conf"].map((f) => join(CANONICAL, f)),
-          ),
+          lintFiles([
+            ...["context.xml", "server.xml", "nginx.conf"].map((f) => join(CANONICAL, f)),
+            join(CANONICAL, "..", "..", "redis", "classic@tomcat7", "redis.conf"),
+          ]),
         ),
         targetMs: 50,
       },
