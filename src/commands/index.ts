@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { diffConfigCommand } from "./diff-config.js";
 import { downCommand } from "./down.js";
+import { drillCommand } from "./drill.js";
 import { initCommand } from "./init.js";
 import { logsCommand } from "./logs.js";
 import { statusCommand } from "./status.js";
@@ -12,6 +13,7 @@ export const commands: Array<() => Command> = [
   upCommand,
   initCommand,
   verifyCommand,
+  drillCommand,
   statusCommand,
   logsCommand,
   downCommand,

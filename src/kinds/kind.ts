@@ -76,5 +76,10 @@ export interface NodeKind {
   order: number;
   prepare(ctx: PrepareContext, nodes: LabNode[]): Promise<PreparedKind>;
   ready(target: NodeTarget): Promise<boolean>;
+  /**
+   * Called on this node after another node of the lab was started again (drills, verify's failover):
+   * a restarted container may come back with another address, which e.g. nginx must look up anew.
+   */
+  afterPeerRestart?(target: NodeTarget): Promise<void>;
   store?: StoreOps;
 }

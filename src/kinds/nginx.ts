@@ -60,6 +60,12 @@ export const nginxKind: NodeKind = {
     };
   },
   ready: (t) => nginxServesAll(t.url, t.tomcats),
+  // nginx resolves upstream names when it (re)loads its config, so a restarted Tomcat with a new
+  // address would stay unreachable through it until a reload.
+  async afterPeerRestart(t) {
+    const r = await t.runtime.exec(t.containerId, ["nginx", "-s", "reload"]);
+    if (r.exitCode !== 0) throw new Error(`nginx -s reload failed: ${(r.stderr || r.stdout).trim()}`);
+  },
 };
 
 /** Through nginx: true once every Tomcat has answered the probe page. */

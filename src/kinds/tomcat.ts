@@ -67,12 +67,16 @@ export const tomcatKind: NodeKind = {
         files.set(paths.serverXml(node.name), patchServerXml(distFiles.get("conf/server.xml")!, v.jvmRoute!));
         files.set(
           paths.contextXml(node.name),
-          patchContextXml(distFiles.get("conf/context.xml")!, managerTpl && renderTemplate(managerTpl, v)),
+          patchContextXml(
+            distFiles.get("conf/context.xml")!,
+            managerTpl &&
+              renderTemplate(managerTpl, v, join(variant.def.dir, variant.manager.contextManager!)),
+          ),
         );
         for (const [name, tpl] of confTpls)
-          files.set(paths.confFile(node.name, name), renderTemplate(tpl, v));
+          files.set(paths.confFile(node.name, name), renderTemplate(tpl, v, name));
         for (const [f, tpl] of webappTpls)
-          files.set(join(paths.webappDir(node.name), f), renderTemplate(tpl, v));
+          files.set(join(paths.webappDir(node.name), f), renderTemplate(tpl, v, `webapp/${f}`));
         return files;
       },
       container: (node) => ({

@@ -44,12 +44,20 @@ export async function renderKnownGood(baseImage = "debian:bookworm-slim"): Promi
         }
       }
     }
-    // nginx.conf is the same in every lab but for its number of Tomcats.
-    const def = await loadLab("memcached");
-    for (let n = 3; n <= MAX_TOMCATS; n++) {
-      const paths = new LabPaths(join(work, `nginx-${n}`));
-      const prepared = await prepareLab(selectVariant(def, { tomcats: n }), paths, settings);
-      out.set(`nginx/${n}-tomcats/nginx.conf`, prepared.files.get(paths.nginxConf())!);
+    // nginx.conf depends only on the balancing and the number of Tomcats: one lab of each balancing.
+    const byBalancing = new Map<string, string>();
+    for (const name of listLabNamesSync()) {
+      const def = await loadLab(name);
+      const nginx = Object.values(def.nodes).find((g) => g.kind === "nginx");
+      if (nginx?.kind === "nginx" && !byBalancing.has(nginx.balancing)) byBalancing.set(nginx.balancing, name);
+    }
+    for (const [balancing, name] of byBalancing) {
+      const def = await loadLab(name);
+      for (let n = 3; n <= MAX_TOMCATS; n++) {
+        const paths = new LabPaths(join(work, `nginx-${balancing}-${n}`));
+        const prepared = await prepareLab(selectVariant(def, { tomcats: n }), paths, settings);
+        out.set(`nginx/${balancing}/${n}-tomcats/nginx.conf`, prepared.files.get(paths.nginxConf())!);
+      }
     }
   } finally {
     await rm(work, { recursive: true, force: true });

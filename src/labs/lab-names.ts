@@ -16,3 +16,14 @@ export function listLabNamesSync(): string[] {
     .map((e) => e.name)
     .sort();
 }
+
+/** the faults `sessionlab drill` can inject (src/drill/scenarios.ts) */
+export const DRILLS = [
+  "tomcat-stop",
+  "tomcat-kill",
+  "store-restart",
+  "store-stop",
+  "nginx-reload",
+  "concurrency",
+] as const;
+export type DrillName = (typeof DRILLS)[number];

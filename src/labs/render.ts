@@ -1,11 +1,20 @@
+import { SessionlabError } from "../core/errors.js";
+
 /**
- * Fills `{{name}}` placeholders. An unknown placeholder is a bug in a lab file, so it throws
+ * Fills `{{name}}` placeholders. An unknown placeholder is a mistake in a lab file (a user's own lab
+ * folder's templates are theirs to edit), so it stops with the file, the line and the known names
  * rather than leaving braces in a config that Tomcat or nginx would then reject.
  */
-export function renderTemplate(template: string, vars: Record<string, string>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => {
+export function renderTemplate(template: string, vars: Record<string, string>, file = "a lab template"): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string, offset: number) => {
     const v = vars[key];
-    if (v === undefined) throw new Error(`template placeholder {{${key}}} has no value`);
+    if (v === undefined) {
+      const line = template.slice(0, offset).split("\n").length;
+      throw new SessionlabError(
+        `${file}:${line}: {{${key}}} is not a placeholder this lab fills`,
+        `use one of: ${Object.keys(vars).sort().join(", ")}`,
+      );
+    }
     return v;
   });
 }

@@ -7,11 +7,16 @@ import { readFile } from "node:fs/promises";
 import { z } from "zod";
 import { ARTIFACTS } from "../artifacts/catalog.js";
 import { SessionlabError } from "../core/errors.js";
+import { DRILLS } from "./lab-names.js";
+
+export { DRILLS, type DrillName } from "./lab-names.js";
 
 export const STORE_KINDS = ["memcached", "redis"] as const;
 /** round robin; or by the jvmRoute suffix of the session cookie, round robin without one */
 export const BALANCING = ["round-robin", "route-sticky"] as const;
 export const SCENARIOS = ["round-robin", "sticky-failover"] as const;
+/** what a lab promises its users under a drill: sessions (and, for concurrency, updates) kept, or lost by design */
+export const PROMISES = ["keeps", "loses"] as const;
 
 const artifactKey = z.string().refine((k) => k in ARTIFACTS, {
   message: `unknown artifact; known: ${Object.keys(ARTIFACTS).join(", ")}`,
@@ -35,6 +40,8 @@ const manager = z.strictObject({
   storeKey: z.string().includes("{id}").optional(),
   /** seconds the manager adds to the session timeout for the key's TTL (Redisson: +60) */
   storeTtlExtraSeconds: z.number().int().nonnegative().optional(),
+  /** what this manager promises under drills, over the lab's promises */
+  promises: z.partialRecord(z.enum(DRILLS), z.enum(PROMISES)).optional(),
   /** how many session timeouts the key lives (msm non-sticky: 2, measured TTL 120 s for 60 s) */
   storeTtlFactor: z.number().int().min(1).max(10).optional(),
 });
@@ -62,6 +69,8 @@ export const topologySchema = z
     defaultManager: z.string(),
     managers: z.record(z.string(), manager),
     verify: z.strictObject({ scenario: z.enum(SCENARIOS) }),
+    /** per drill, what the lab promises; a drill not named here is expected to keep every session */
+    promises: z.partialRecord(z.enum(DRILLS), z.enum(PROMISES)).optional(),
   })
   .superRefine((t, ctx) => {
     const kinds = Object.values(t.nodes).map((n) => n.kind);

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync } from "node:fs";
-import { copyFile, rm, writeFile } from "node:fs/promises";
+import { copyFile, rm, rmdir, writeFile } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
 import { fsReason, makeDirs } from "../core/dirs.js";
 import { SessionlabError } from "../core/errors.js";
@@ -8,6 +8,7 @@ import {
   type LabDefinition,
   type LabVariant,
   TOPOLOGY_FILE,
+  variantLabel,
   loadLab,
   selectVariant,
 } from "../labs/definition.js";
@@ -60,8 +61,9 @@ export async function initLab(opts: InitOptions): Promise<InitResult> {
   if (existed && readdirSync(dir).length) {
     throw new SessionlabError(`${dir} exists and is not empty`, "name a new or empty folder for the lab");
   }
+  let made: string[];
   try {
-    await makeDirs(dir); // not mkdir({ recursive }), which spins on /proc paths
+    made = await makeDirs(dir); // not mkdir({ recursive }), which spins on /proc paths
   } catch (e) {
     throw new SessionlabError(`cannot create ${dir}: ${fsReason(e)}`, "name a folder you can write to");
   }
@@ -71,6 +73,8 @@ export async function initLab(opts: InitOptions): Promise<InitResult> {
     // Nothing half-made: the folder was new or empty, so everything in it is ours to remove.
     const ours = existed ? readdirSync(dir).map((f) => join(dir, f)) : [dir];
     for (const p of ours) await rm(p, { recursive: true, force: true }).catch(() => undefined);
+    // …and the parent folders made for it, deepest first.
+    for (const p of [...made].sort((a, b) => b.length - a.length)) await rmdir(p).catch(() => undefined);
     throw e;
   }
 }
@@ -120,7 +124,7 @@ async function writeOwnLab(
   return {
     dir,
     name,
-    variant: `${def.name}/${variant.managerName}@tomcat${variant.tomcatVersion}`,
+    variant: variantLabel(variant),
     files: [TOPOLOGY_FILE, ...templates, ...[...prepared.files.keys()].map((f) => f.slice(dir.length + 1))],
   };
 }

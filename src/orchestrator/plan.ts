@@ -3,8 +3,10 @@
  * reuse a lab that runs unchanged, create a new one, or replace one whose build, configs or
  * options changed. Errors for conflicts (another lab of that name or on that port) come from here.
  */
+import { resolve } from "node:path";
 import { SessionlabError } from "../core/errors.js";
-import { LABEL_FINGERPRINT, LABEL_VARIANT } from "../runtime/labels.js";
+import { listLabNamesSync } from "../labs/definition.js";
+import { LABEL_FINGERPRINT, LABEL_TOPOLOGY, LABEL_VARIANT } from "../runtime/labels.js";
 import type { LabInstance } from "./discover.js";
 
 export interface Desired {
@@ -12,6 +14,8 @@ export interface Desired {
   /** lab kind: the topology's name */
   kind: string;
   variant: string;
+  /** where the lab's topology comes from: "builtin:<name>" or the folder of the user's own lab */
+  source: string;
   fingerprint: string;
   port: number;
   containers: number;
@@ -28,6 +32,13 @@ export function planUp(want: Desired, labs: LabInstance[]): Plan {
     throw new SessionlabError(
       `a lab named "${want.instance}" of kind "${existing.kind}" already exists`,
       `run \`sessionlab down ${want.instance}\` first, or pick another --name`,
+    );
+  }
+  const had = existing?.containers[0]?.labels[LABEL_TOPOLOGY];
+  if (existing && had && sourceOf(had) !== want.source) {
+    throw new SessionlabError(
+      `a lab named "${want.instance}" from ${sourceOf(had).replace(/^builtin:/, "sessionlab's lab ")} already exists`,
+      `pick another --name, or remove it first with \`sessionlab down ${want.instance}\``,
     );
   }
   const holder = labs.find((l) => l.instance !== want.instance && l.port === want.port);
@@ -56,4 +67,10 @@ export function planUp(want: Desired, labs: LabInstance[]): Plan {
         ? `lab ${want.instance}'s configs or options changed; recreating its containers`
         : `lab ${want.instance} is incomplete or stopped; recreating its containers`;
   return { action: "replace", existing, message };
+}
+
+/** A topology folder as a source: built-in labs by name (their folder moves with sessionlab), others by path. */
+export function sourceOf(topologyDir: string): string {
+  const m = /[/\\]labs[/\\]([a-z0-9_-]+)[/\\]?$/.exec(topologyDir);
+  return m && listLabNamesSync().includes(m[1]!) ? `builtin:${m[1]}` : resolve(topologyDir);
 }

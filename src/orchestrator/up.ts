@@ -23,7 +23,7 @@ import { applyPlan } from "./apply.js";
 import { containerSummary, listLabs } from "./discover.js";
 import { lintLabFolder } from "./lint-lab.js";
 import { isValidInstanceName } from "./names.js";
-import { planUp } from "./plan.js";
+import { planUp, sourceOf } from "./plan.js";
 import { tomcatVersions } from "../kinds/tomcat.js";
 import { type LabSettings, checkOptions, prepareLab } from "./prepare.js";
 
@@ -110,6 +110,7 @@ export async function up(opts: UpOptions): Promise<UpResult> {
     instance,
     kind: def.name,
     variant: variantLabel(variant),
+    source: sourceOf(def.dir),
     fingerprint,
     port: opts.port,
     containers: variant.nodes.length,

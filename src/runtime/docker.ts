@@ -162,6 +162,14 @@ export class DockerRuntime implements Runtime {
     }
   }
 
+  async killContainer(id: string): Promise<void> {
+    try {
+      await this.docker.getContainer(id).kill({ signal: "SIGKILL" });
+    } catch (e) {
+      if ((e as { statusCode?: number }).statusCode !== 409) throw e; // 409: not running
+    }
+  }
+
   async startContainer(id: string): Promise<void> {
     try {
       await this.docker.getContainer(id).start();

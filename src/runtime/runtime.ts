@@ -63,6 +63,8 @@ export interface Runtime {
   containerState(id: string): Promise<ContainerState>;
   stopContainer(id: string, opts?: { timeoutSeconds?: number }): Promise<void>;
   startContainer(id: string): Promise<void>;
+  /** SIGKILL: no shutdown hooks, as when a machine dies */
+  killContainer(id: string): Promise<void>;
   removeContainer(id: string): Promise<void>;
 
   exec(id: string, cmd: string[], opts?: { env?: string[]; timeoutMs?: number }): Promise<ExecResult>;

@@ -38,7 +38,10 @@ export function checkFailover(f: FailoverObservation | undefined): CheckResult {
     `stopped ${f.stopped.node} (${f.stopped.container}) after #${before.index} ${before.sessionId} counter=${before.counter}`,
     ...f.after.map(describe),
   ];
-  if (!f.restarted) evidence.push(`could not put ${f.stopped.node} back: ${f.restartError}`);
+  if (!f.restarted)
+    evidence.push(
+      `could not put ${f.stopped.node} back: ${f.restartError}; fix: \`docker start ${f.stopped.container}\` or \`sessionlab up\` again`,
+    );
   const problems: string[] = [];
   let expected = (before.counter ?? 0) + 1;
   for (const o of ok) {

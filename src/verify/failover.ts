@@ -5,13 +5,10 @@
  * Ctrl-C or failure.
  */
 import { KINDS } from "../kinds/index.js";
-import type { LabNode, NodeKindName } from "../labs/definition.js";
-import { LabPaths } from "../labs/lab-paths.js";
 import type { LabInstance } from "../orchestrator/discover.js";
-import { nodeOf } from "../orchestrator/discover.js";
-import { LABEL_NODE_INDEX, LABEL_NODE_KIND } from "../runtime/labels.js";
+import { nodeOf, roleOf } from "../orchestrator/discover.js";
+import { labNodeOf, startAndWait } from "../orchestrator/restart.js";
 import type { LabContainer, Runtime } from "../runtime/runtime.js";
-import { pollUntil } from "../runtime/wait.js";
 import type { ProbeClient } from "./client.js";
 import type { Observation } from "./page.js";
 import { parseSessionId } from "./session-id.js";
@@ -33,7 +30,6 @@ export interface FailoverObservation {
 }
 
 export const FAILOVER_REQUESTS = 10;
-const RESTART_TIMEOUT_MS = 90_000;
 
 export interface FailoverContext {
   runtime: Runtime;
@@ -44,37 +40,39 @@ export interface FailoverContext {
   signal?: AbortSignal;
 }
 
-function kindOf(c: LabContainer): NodeKindName | undefined {
-  return c.labels[LABEL_NODE_KIND] as NodeKindName | undefined;
-}
-
-/** The container that holds the session now: its route's Tomcat, or the memcached node its -nX names. */
+/** The container that holds the session now: its route's Tomcat, or the store node its id names. */
 function holder(ctx: FailoverContext, what: "tomcat" | "store", id: string): LabContainer | undefined {
-  const sid = parseSessionId(id);
-  if (what === "tomcat")
-    return ctx.lab.containers.find((c) => kindOf(c) === "tomcat" && nodeOf(c) === sid.route);
-  return ctx.lab.containers.find(
-    (c) => kindOf(c) === "memcached" && sid.storeNode === `n${c.labels[LABEL_NODE_INDEX] ?? ""}`,
-  );
+  if (what === "tomcat") {
+    const route = parseSessionId(id).route;
+    return ctx.lab.containers.find((c) => roleOf(c) === "tomcat" && nodeOf(c) === route);
+  }
+  const stores = ctx.lab.containers.filter((c) => roleOf(c) === "store");
+  const ops = stores[0] && KINDS[labNodeOf(stores[0]).kind]?.store;
+  if (!ops) return undefined;
+  const nodes = stores.map((c) => ({
+    node: labNodeOf(c),
+    containerId: c.id,
+    containerName: c.name,
+    state: c.state,
+  }));
+  const first = ops.candidates(nodes, id)[0];
+  return stores.find((c) => c.id === first?.containerId);
 }
 
 export async function failover(ctx: FailoverContext, what: "tomcat" | "store"): Promise<FailoverObservation> {
+  // Nothing is stopped once Ctrl-C was pressed.
+  ctx.signal?.throwIfAborted();
   const before = [...ctx.client.observations].reverse().find((o) => o.sessionId && !o.error);
   if (!before?.sessionId) return { what, skipped: "no session to follow", after: [], restarted: true };
   const target = holder(ctx, what, before.sessionId);
   if (!target)
     return {
       what,
-      skipped: `session id ${before.sessionId} names no ${what === "tomcat" ? "Tomcat route" : "memcached node"} of this lab`,
+      skipped: `session id ${before.sessionId} names no ${what === "tomcat" ? "Tomcat route" : "store node"} of this lab`,
       after: [],
       restarted: true,
     };
-  const node: LabNode = {
-    name: nodeOf(target),
-    kind: kindOf(target)!,
-    index: Number(target.labels[LABEL_NODE_INDEX] ?? 1),
-    params: {},
-  };
+  const node = labNodeOf(target);
   const obs: FailoverObservation = {
     what,
     stopped: { node: node.name, container: target.name },
@@ -100,26 +98,7 @@ export async function failover(ctx: FailoverContext, what: "tomcat" | "store"): 
   } finally {
     // Put the lab back whatever happened, Ctrl-C included.
     try {
-      await ctx.runtime.startContainer(target.id);
-      await pollUntil(
-        async () =>
-          (await KINDS[node.kind].ready({
-            runtime: ctx.runtime,
-            containerId: target.id,
-            node,
-            paths: new LabPaths(ctx.lab.dir),
-            url: ctx.lab.url,
-            tomcats: ctx.tomcats,
-          }))
-            ? true
-            : undefined,
-        {
-          timeoutMs: RESTART_TIMEOUT_MS,
-          intervalMs: 250,
-          onTimeout: () =>
-            new Error(`${node.name} did not answer within ${RESTART_TIMEOUT_MS / 1000} s of its restart`),
-        },
-      );
+      await startAndWait(ctx.runtime, ctx.lab, target);
       obs.restarted = true;
     } catch (e) {
       obs.restartError = (e as Error).message;

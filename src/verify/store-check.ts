@@ -1,3 +1,4 @@
+import { SessionlabError } from "../core/errors.js";
 import { KINDS } from "../kinds/index.js";
 import type { StoreNode } from "../kinds/kind.js";
 import { type LabDefinition, type NodeKindName, listLabNamesSync, loadLab } from "../labs/definition.js";
@@ -41,7 +42,18 @@ export async function checkInStore(target: StoreTarget, sessionId: string | unde
 /** The lab's definition, from the topology folder its containers name (older labs: by kind). */
 export async function labDefinitionOf(lab: LabInstance): Promise<LabDefinition | undefined> {
   const topology = lab.containers[0]?.labels[LABEL_TOPOLOGY];
-  return loadLab(topology ?? lab.kind).catch(() => undefined);
+  const builtIn = listLabNamesSync().includes(lab.kind);
+  try {
+    return await loadLab(topology ?? lab.kind);
+  } catch (e) {
+    // A built-in lab's folder moves with sessionlab (reinstalled, another checkout): find it by name.
+    if (builtIn) return loadLab(lab.kind);
+    if (!topology) return undefined;
+    throw new SessionlabError(
+      `cannot read the topology of lab ${lab.instance} (${(e as Error).message})`,
+      `mend ${topology}/lab.json, or recreate the lab with \`sessionlab up ${topology}\``,
+    );
+  }
 }
 
 export async function observeStore(

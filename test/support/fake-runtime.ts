@@ -112,6 +112,12 @@ export class FakeRuntime implements Runtime {
     c.state = "exited";
     this.log.push(`stop ${c.name}`);
   }
+  async killContainer(id: string) {
+    const c = this.get(id);
+    c.state = "exited";
+    c.exitCode = 137;
+    this.log.push(`kill ${c.name}`);
+  }
   async startContainer(id: string) {
     const c = this.get(id);
     c.state = "running";

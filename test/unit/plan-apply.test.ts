@@ -14,6 +14,7 @@ import {
   LABEL_NODE_INDEX,
   LABEL_NODE_KIND,
   LABEL_PORT,
+  LABEL_TOPOLOGY,
   LABEL_VARIANT,
 } from "../../src/runtime/labels.js";
 import { FakeRuntime } from "../support/fake-runtime.js";
@@ -51,6 +52,7 @@ const want = (over: Partial<Desired> = {}): Desired => ({
   instance: "demo",
   kind: "memcached",
   variant: "memcached/msm@tomcat9 x3",
+  source: "builtin:memcached",
   fingerprint: "f1",
   port: 18080,
   containers: 5,
@@ -68,6 +70,9 @@ function options(d: Desired, over: { keep?: boolean; signal?: AbortSignal } = {}
       [LABEL_VARIANT]: d.variant,
       [LABEL_FINGERPRINT]: d.fingerprint,
       [LABEL_PORT]: String(d.port),
+      [LABEL_TOPOLOGY]: d.source.startsWith("builtin:")
+        ? `/opt/sessionlab/labs/${d.source.slice(8)}`
+        : d.source,
     },
     keep: over.keep ?? false,
     timeoutMs: 2000,
@@ -119,6 +124,17 @@ describe("planUp", () => {
     const plan = planUp(want(change), await listLabs(rt));
     expect(plan.action).toBe(action);
     expect(plan.message).toMatch(message);
+  });
+
+  it("refuses to replace a lab of the same name made from another folder", async () => {
+    const rt = new FakeRuntime();
+    await up(rt, want({ kind: "lab", source: "/home/a/lab" }));
+    expect(() => planUp(want({ kind: "lab", source: "/home/b/lab" }), [])).not.toThrow();
+    const labs = await listLabs(rt);
+    expect(() => planUp(want({ kind: "lab", source: "/home/b/lab" }), labs)).toThrow(
+      'a lab named "demo" from /home/a/lab already exists',
+    );
+    expect(planUp(want({ kind: "lab", source: "/home/a/lab" }), labs).action).toBe("reuse");
   });
 
   it("refuses a name used by a lab of another kind, and a port another lab holds", async () => {

@@ -1,0 +1,83 @@
+/**
+ * Real clients that keep their sessions going through nginx while a drill runs: each has its own
+ * cookie jar and requests one after another; every answer goes into one timeline.
+ */
+import { setTimeout as delay } from "node:timers/promises";
+import type { Agent } from "undici";
+import { ProbeClient } from "../verify/client.js";
+
+export interface TimelineEntry {
+  client: number;
+  /** request number within the client */
+  n: number;
+  /** ms since the drill started */
+  t: number;
+  node?: string;
+  sessionId?: string;
+  counter?: number;
+  outcome: "ok" | "error";
+  error?: string;
+}
+
+/** Bounded: a client never makes more than this many requests in one drill. */
+export const MAX_REQUESTS_PER_CLIENT = 2000;
+
+export class Traffic {
+  readonly timeline: TimelineEntry[] = [];
+  private readonly clients: ProbeClient[];
+  private running = false;
+  private loops: Promise<void>[] = [];
+  private readonly t0 = performance.now();
+
+  constructor(
+    url: string,
+    agent: Agent,
+    count: number,
+    private readonly pauseMs = 50,
+  ) {
+    this.clients = Array.from({ length: count }, () => new ProbeClient(url, agent));
+  }
+
+  now(): number {
+    return performance.now() - this.t0;
+  }
+
+  /** Each client's first request, so every client has a session before the fault. */
+  async warmUp(rounds = 2): Promise<void> {
+    for (let r = 0; r < rounds; r++) await Promise.all(this.clients.map((c, i) => this.one(c, i)));
+  }
+
+  start(): void {
+    this.running = true;
+    this.loops = this.clients.map(async (c, i) => {
+      while (this.running && c.observations.length < MAX_REQUESTS_PER_CLIENT) {
+        await this.one(c, i);
+        await delay(this.pauseMs);
+      }
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    await Promise.all(this.loops);
+  }
+
+  /** Lets the clients run for a while (the drill's windows), unless aborted. */
+  async run(ms: number, signal?: AbortSignal): Promise<void> {
+    await delay(ms, undefined, { signal }).catch(() => undefined);
+  }
+
+  private async one(c: ProbeClient, i: number): Promise<void> {
+    const o = await c.get();
+    this.timeline.push({
+      client: i + 1,
+      n: o.index,
+      t: Math.round(this.now()),
+      node: o.node,
+      sessionId: o.sessionId,
+      counter: o.counter,
+      outcome: o.error ? "error" : "ok",
+      error: o.error,
+    });
+  }
+}

@@ -1,0 +1,46 @@
+import { KINDS } from "../kinds/index.js";
+import type { LabNode, NodeKindName } from "../labs/definition.js";
+import { LabPaths } from "../labs/lab-paths.js";
+import { LABEL_NODE_INDEX, LABEL_NODE_KIND } from "../runtime/labels.js";
+import type { LabContainer, Runtime } from "../runtime/runtime.js";
+import { waitForContainer } from "./readiness.js";
+import { type LabInstance, nodeOf, roleOf } from "./discover.js";
+
+const RESTART_TIMEOUT_MS = 90_000;
+
+/** The lab node a running container is, from its labels. */
+export function labNodeOf(c: LabContainer): LabNode {
+  return {
+    name: nodeOf(c),
+    kind: c.labels[LABEL_NODE_KIND] as NodeKindName,
+    index: Number(c.labels[LABEL_NODE_INDEX] ?? 1),
+    params: {},
+  };
+}
+
+/**
+ * Starts a container a drill or verify stopped and waits until its kind says it is ready, so the lab
+ * is whole again. Not abortable on purpose: Ctrl-C must not leave the lab half-stopped.
+ */
+export async function startAndWait(runtime: Runtime, lab: LabInstance, c: LabContainer): Promise<void> {
+  const node = labNodeOf(c);
+  const target = (x: LabContainer) => ({
+    runtime,
+    containerId: x.id,
+    node: labNodeOf(x),
+    paths: new LabPaths(lab.dir),
+    url: lab.url,
+    tomcats: lab.containers.filter((y) => roleOf(y) === "tomcat").map(nodeOf),
+  });
+  await runtime.startContainer(c.id);
+  // The same wait as `up`: a container that exits on start fails at once, with its last log lines.
+  await waitForContainer(
+    runtime,
+    { id: c.id, name: c.name, label: node.name },
+    () => KINDS[node.kind].ready(target(c)),
+    { timeoutMs: RESTART_TIMEOUT_MS },
+  );
+  for (const peer of lab.containers) {
+    if (peer.id !== c.id) await KINDS[labNodeOf(peer).kind]?.afterPeerRestart?.(target(peer));
+  }
+}
