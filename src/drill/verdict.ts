@@ -53,12 +53,8 @@ export function measure(timeline: TimelineEntry[], faultAtMs: number): DrillMeas
     }
   }
   // Keep the evidence readable: the first losses, then a count.
-  const lost =
-    evidence.length > 8
-      ? [...evidence.slice(0, 8), `… and ${evidence.length - 8} more lost sessions`]
-      : evidence;
-  evidence.length = 0;
-  evidence.push(...lost);
+  if (evidence.length > 8)
+    evidence.splice(8, evidence.length - 8, `… and ${evidence.length - 8} more lost sessions`);
   const failed = timeline.filter((e) => e.outcome === "error");
   for (const e of failed.slice(0, 5)) evidence.push(`client ${e.client} #${e.n} at ${at(e)}: ${e.error}`);
   if (failed.length > 5) evidence.push(`… and ${failed.length - 5} more failed requests`);
