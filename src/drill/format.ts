@@ -17,6 +17,7 @@ function numbers(r: DrillResult): string {
     ...(r.scenario === "concurrency"
       ? []
       : [`all clients served again after ${m.secondsToServeAll.toFixed(1)} s`]),
+    ...(m.medianMs ? [`median ${m.medianMs.before} ms, ${m.medianMs.during} ms with the fault`] : []),
   ];
   return parts.join(", ");
 }

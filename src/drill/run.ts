@@ -16,7 +16,7 @@ import { ProbeClient } from "../verify/client.js";
 import { PROBE_PATH } from "../verify/run.js";
 import { parseSessionId } from "../verify/session-id.js";
 import { labDefinitionOf } from "../verify/store-check.js";
-import { CONCURRENCY_SUMMARY, DRILLS, type DrillContext } from "./scenarios.js";
+import { CONCURRENCY_SUMMARY, DRILLS, type DrillContext, DrillNotApplicable } from "./scenarios.js";
 import { type TimelineEntry, Traffic } from "./traffic.js";
 import {
   type DrillMeasure,
@@ -122,6 +122,11 @@ export async function drill(opts: DrillOptions): Promise<DrillReport> {
       if (verdict === "broken promise") opts.progress.fail(detail);
       else opts.progress.done(detail);
     } catch (e) {
+      if (e instanceof DrillNotApplicable) {
+        opts.progress.fail(`not applicable: ${e.message}`);
+        results.push({ scenario: name, summary, notApplicable: e.message, promise, seconds: 0 });
+        continue;
+      }
       opts.progress.fail();
       throw e;
     } finally {
@@ -144,6 +149,7 @@ async function faultDrill(
   const ctx: DrillContext = { runtime, lab, traffic, windowMs: opts.windowMs, signal: opts.signal };
   const d = DRILLS[name];
   let faultAt = 0;
+  let faultEnd = 0;
   let target = "";
   try {
     await traffic.warmUp();
@@ -157,6 +163,7 @@ async function faultDrill(
       undo = await d.inject(ctx, c);
       await traffic.run(opts.windowMs, opts.signal);
     } finally {
+      faultEnd = traffic.now();
       await undo?.();
     }
     await traffic.run(opts.windowMs, opts.signal);
@@ -165,7 +172,7 @@ async function faultDrill(
     await agent.close();
   }
   opts.signal?.throwIfAborted();
-  return { measure: measure(traffic.timeline, faultAt), timeline: traffic.timeline, target };
+  return { measure: measure(traffic.timeline, faultAt, faultEnd), timeline: traffic.timeline, target };
 }
 
 /** Rounds of N parallel requests in one session; every request adds one to the session's counter. */
@@ -191,6 +198,7 @@ async function concurrency(
       node: o.node,
       sessionId: o.sessionId,
       counter: o.counter,
+      ms: Math.round(o.ms),
       outcome: o.error ? "error" : "ok",
       error: o.error,
     }));

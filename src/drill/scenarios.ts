@@ -30,6 +30,12 @@ export interface FaultDrill {
   inject(ctx: DrillContext, target: LabContainer): Promise<() => Promise<void>>;
 }
 
+/** Raised by a drill that finds, once it runs, that this machine cannot do it. */
+export class DrillNotApplicable extends Error {}
+
+/** the delay store-latency adds to every packet the store sends */
+export const LATENCY_MS = 200;
+
 const tomcats = (lab: LabInstance) => lab.containers.filter((c) => roleOf(c) === "tomcat");
 const stores = (lab: LabInstance) => lab.containers.filter((c) => roleOf(c) === "store");
 
@@ -91,6 +97,30 @@ export const DRILLS: Record<Exclude<DrillName, "concurrency">, FaultDrill> = {
     async inject(ctx, c) {
       await ctx.runtime.stopContainer(c.id, { timeoutSeconds: 5 });
       return restartAfter(ctx, c);
+    },
+  },
+  "store-latency": {
+    id: "store-latency",
+    summary: `add ${LATENCY_MS} ms of latency to the store node holding the sessions (tc netem), then remove it`,
+    notApplicable: noStore,
+    target: sessionStore,
+    async inject(ctx, c) {
+      const tc = async (...args: string[]) => {
+        const r = await ctx.runtime.exec(c.id, ["tc", "qdisc", ...args], { user: "root" });
+        if (r.exitCode !== 0)
+          throw new Error(`tc qdisc ${args.join(" ")} failed: ${(r.stderr || r.stdout).trim()}`);
+      };
+      try {
+        await tc("add", "dev", "eth0", "root", "netem", "delay", `${LATENCY_MS}ms`);
+      } catch (e) {
+        // Some kernels (e.g. minimal VM kernels) are built without sch_netem: nothing to drill there.
+        if (/qdisc kind is unknown/i.test((e as Error).message))
+          throw new DrillNotApplicable(
+            `this machine's kernel has no netem qdisc (sch_netem): ${(e as Error).message}`,
+          );
+        throw e;
+      }
+      return () => tc("del", "dev", "eth0", "root");
     },
   },
   "nginx-reload": {

@@ -15,6 +15,8 @@ export interface TimelineEntry {
   node?: string;
   sessionId?: string;
   counter?: number;
+  /** how long the answer took */
+  ms: number;
   outcome: "ok" | "error";
   error?: string;
 }
@@ -76,6 +78,7 @@ export class Traffic {
       node: o.node,
       sessionId: o.sessionId,
       counter: o.counter,
+      ms: Math.round(o.ms),
       outcome: o.error ? "error" : "ok",
       error: o.error,
     });

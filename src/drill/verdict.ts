@@ -11,7 +11,14 @@ export interface DrillMeasure {
   updatesLost?: number;
   /** from the fault until every client had been answered again after its last failure */
   secondsToServeAll: number;
+  /** median answer time before the fault and while it was in place */
+  medianMs?: { before: number; during: number };
   evidence: string[];
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.floor(s.length / 2)]! : 0;
 }
 
 export type Promise_ = "keeps" | "loses";
@@ -19,7 +26,7 @@ export type Verdict = "kept" | "as designed" | "broken promise";
 
 const at = (e: TimelineEntry) => `${(e.t / 1000).toFixed(1)} s`;
 
-export function measure(timeline: TimelineEntry[], faultAtMs: number): DrillMeasure {
+export function measure(timeline: TimelineEntry[], faultAtMs: number, faultEndMs?: number): DrillMeasure {
   const evidence: string[] = [];
   let sessionsLost = 0;
   let slowest = 0;
@@ -63,6 +70,14 @@ export function measure(timeline: TimelineEntry[], faultAtMs: number): DrillMeas
     requestsFailed: failed.length,
     sessionsLost,
     secondsToServeAll: slowest / 1000,
+    ...(faultEndMs !== undefined
+      ? {
+          medianMs: {
+            before: median(timeline.filter((e) => e.t < faultAtMs).map((e) => e.ms)),
+            during: median(timeline.filter((e) => e.t >= faultAtMs && e.t < faultEndMs).map((e) => e.ms)),
+          },
+        }
+      : {}),
     evidence,
   };
 }

@@ -35,7 +35,7 @@ export interface PreparedKind {
   /** files for one node: absolute path in the lab folder → content */
   render(node: LabNode): Map<string, string>;
   /** how one node's container mounts and publishes them */
-  container(node: LabNode): Pick<ContainerSpec, "binds" | "publish">;
+  container(node: LabNode): Pick<ContainerSpec, "binds" | "publish" | "capAdd">;
 }
 
 /** What readiness and verify probes get to look at one running node. */

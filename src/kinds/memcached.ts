@@ -21,7 +21,8 @@ export const memcachedKind: NodeKind = {
       // so its sessions' primary copies go to another node (msm's SetupAndConfiguration).
       nodeVars: (node) => ({ localMemcachedNode: `n${((node.index - 1) % nodes.length) + 1}` }),
       render: () => new Map(),
-      container: () => ({ binds: [] }),
+      // NET_ADMIN on the store only: the store-latency drill adds delay with tc netem inside it.
+      container: () => ({ binds: [], capAdd: ["NET_ADMIN"] }),
     };
   },
   ready: (t) => pingInContainer(t.runtime, t.containerId),

@@ -49,7 +49,11 @@ export const redisKind: NodeKind = {
       image: await imageSpec("redis", ctx.baseImage),
       vars,
       render: () => new Map([[ctx.paths.redisConf(), conf]]),
-      container: () => ({ binds: [{ host: ctx.paths.redisConf(), container: CONF_IN_CONTAINER }] }),
+      // NET_ADMIN on the store only: the store-latency drill adds delay with tc netem inside it.
+      container: () => ({
+        binds: [{ host: ctx.paths.redisConf(), container: CONF_IN_CONTAINER }],
+        capAdd: ["NET_ADMIN"],
+      }),
     };
   },
   ready: async (t) => pingInContainer(t.runtime, t.containerId, await labRedisPassword(t.paths)),

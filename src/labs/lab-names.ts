@@ -23,6 +23,7 @@ export const DRILLS = [
   "tomcat-kill",
   "store-restart",
   "store-stop",
+  "store-latency",
   "nginx-reload",
   "concurrency",
 ] as const;

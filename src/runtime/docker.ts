@@ -103,6 +103,7 @@ export class DockerRuntime implements Runtime {
           ? { [portKey]: [{ HostIp: "127.0.0.1", HostPort: String(spec.publish!.hostPort) }] }
           : undefined,
         RestartPolicy: { Name: "no" },
+        CapAdd: spec.capAdd,
       },
       NetworkingConfig: { EndpointsConfig: { [spec.network]: { Aliases: spec.aliases } } },
     });
@@ -182,12 +183,12 @@ export class DockerRuntime implements Runtime {
   async exec(
     id: string,
     cmd: string[],
-    opts: { env?: string[]; timeoutMs?: number } = {},
+    opts: { env?: string[]; timeoutMs?: number; user?: string } = {},
   ): Promise<ExecResult> {
     const timeoutMs = opts.timeoutMs ?? 10_000;
     const exec = await this.docker
       .getContainer(id)
-      .exec({ Cmd: cmd, Env: opts.env, AttachStdout: true, AttachStderr: true });
+      .exec({ Cmd: cmd, Env: opts.env, User: opts.user, AttachStdout: true, AttachStderr: true });
     const stream = await exec.start({ hijack: true, stdin: false });
     const out = new PassThrough();
     const err = new PassThrough();

@@ -21,6 +21,8 @@ export interface ContainerSpec {
   binds?: Array<{ host: string; container: string }>;
   /** container port published on 127.0.0.1:hostPort */
   publish?: { containerPort: number; hostPort: number };
+  /** Linux capabilities beyond Docker's default set (e.g. NET_ADMIN for a drill's tc netem) */
+  capAdd?: string[];
 }
 
 export interface ExecResult {
@@ -67,7 +69,11 @@ export interface Runtime {
   killContainer(id: string): Promise<void>;
   removeContainer(id: string): Promise<void>;
 
-  exec(id: string, cmd: string[], opts?: { env?: string[]; timeoutMs?: number }): Promise<ExecResult>;
+  exec(
+    id: string,
+    cmd: string[],
+    opts?: { env?: string[]; timeoutMs?: number; user?: string },
+  ): Promise<ExecResult>;
   logText(id: string, lines: number): Promise<string>;
   logTail(id: string, lines?: number): Promise<string[]>;
   followLogs(

@@ -20,6 +20,7 @@ const entry = (
   node: "tomcat1",
   sessionId,
   counter,
+  ms: 5,
   outcome: sessionId ? "ok" : "error",
   error: sessionId ? undefined : "HTTP 502",
 });
@@ -186,6 +187,18 @@ describe("drill on a fake engine and a local stand-in lab", () => {
     expect((await run(none, ["store-stop"])).results[0]!.notApplicable).toBe(
       "lab no-sharing has no session store",
     );
+  });
+
+  it("store-latency adds netem delay inside the store container as root, and removes it", async () => {
+    const rt = await setUp("memcached", true);
+    const seen: string[] = [];
+    const reply = rt.execReply;
+    rt.execReply = (name, cmd) => (seen.push(`${name}: ${cmd.join(" ")}`), reply(name, cmd));
+    await run(rt, ["store-latency"]);
+    expect(seen.filter((l) => l.includes("tc qdisc"))).toEqual([
+      "sl-memcached: tc qdisc add dev eth0 root netem delay 200ms",
+      "sl-memcached: tc qdisc del dev eth0 root",
+    ]);
   });
 
   it("nginx-reload runs nginx -s reload in the nginx container", async () => {
