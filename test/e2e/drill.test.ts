@@ -1,7 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { engineAvailable, jsonResult, run, withCleanEngine } from "./harness.js";
+import { docker, engineAvailable, jsonResult, run, withCleanEngine } from "./harness.js";
 
 // Real faults on real labs while real clients keep their sessions going.
 const PORT = "18096";
@@ -55,6 +55,31 @@ describe.runIf(available)("drill on real labs", () => {
     expect(r.results[0]).toMatchObject({ verdict: "as designed" });
     expect(r.results[0]!.measure.sessionsLost).toBeGreaterThan(0);
     expect((await run(["drill", "store-restart", "--strict"])).exitCode).toBe(1);
+  });
+
+  it("store-latency: answers slow down by the added delay, or the kernel's missing netem is named", async () => {
+    const r = await drill(["store-latency"]);
+    expect(r.exitCode, r.stderr).toBe(0);
+    const res = r.results[0] as Result & {
+      notApplicable?: string;
+      measure?: { medianMs?: { before: number; during: number } };
+    };
+    if (res.notApplicable) expect(res.notApplicable).toMatch(/kernel has no netem qdisc \(sch_netem\)/);
+    else expect(res.measure!.medianMs!.during).toBeGreaterThan(res.measure!.medianMs!.before + 150);
+    // Either way the delay is gone afterwards.
+    const tc = await docker.getContainer("sessionlab-memcached-memcached").exec({
+      Cmd: ["tc", "qdisc", "show", "dev", "eth0"],
+      User: "root",
+      AttachStdout: true,
+    });
+    const out = await new Promise<string>((resolve) => {
+      void tc.start({}).then((stream) => {
+        let text = "";
+        stream.on("data", (d: Buffer) => (text += d.toString()));
+        stream.on("end", () => resolve(text));
+      });
+    });
+    expect(out).not.toContain("netem");
   });
 
   it("concurrency: msm lockingMode=none loses more updates than lockingMode=auto", async () => {
