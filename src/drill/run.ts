@@ -12,7 +12,6 @@ import { startAndWait } from "../orchestrator/restart.js";
 import { connectRuntime } from "../runtime/connect.js";
 import { LABEL_MANAGER } from "../runtime/labels.js";
 import type { Runtime } from "../runtime/runtime.js";
-import { ProbeClient } from "../verify/client.js";
 import { PROBE_PATH } from "../verify/run.js";
 import { parseSessionId } from "../verify/session-id.js";
 import { labDefinitionOf } from "../verify/store-check.js";
@@ -182,48 +181,35 @@ async function concurrency(
 ): Promise<{ measure: DrillMeasure; timeline: TimelineEntry[] }> {
   const rounds = 3;
   const agent = new Agent({ keepAliveTimeout: 1000, connections: opts.clients + 2 });
-  const t0 = performance.now();
-  const client = new ProbeClient(`${lab.url}${PROBE_PATH}`, agent);
+  const traffic = new Traffic(`${lab.url}${PROBE_PATH}`, agent, 1);
   try {
-    const first = await client.get();
+    const first = await traffic.once();
     for (let r = 0; r < rounds; r++) {
       opts.signal?.throwIfAborted();
-      await Promise.all(Array.from({ length: opts.clients }, () => client.get()));
+      await traffic.burst(opts.clients);
     }
-    const last = await client.get();
-    const timeline: TimelineEntry[] = client.observations.map((o, i) => ({
-      client: 1,
-      n: i + 1,
-      t: Math.round(performance.now() - t0),
-      node: o.node,
-      sessionId: o.sessionId,
-      counter: o.counter,
-      ms: Math.round(o.ms),
-      outcome: o.error ? "error" : "ok",
-      error: o.error,
-    }));
+    const last = await traffic.once();
     const increments = rounds * opts.clients;
-    const m = measure([], 0);
     const sameSession =
       first.sessionId !== undefined &&
       last.sessionId !== undefined &&
       parseSessionId(first.sessionId).base === parseSessionId(last.sessionId).base;
-    const lostUpd =
+    const lost =
       first.counter !== undefined && last.counter !== undefined && sameSession
         ? lostUpdates(first.counter, last.counter - 1, increments)
         : increments;
-    const failed = timeline.filter((e) => e.outcome === "error").length;
+    const timeline = traffic.timeline;
     return {
       timeline,
       measure: {
-        ...m,
         requests: timeline.length,
-        requestsFailed: failed,
+        requestsFailed: timeline.filter((e) => e.outcome === "error").length,
         sessionsLost: sameSession ? 0 : 1,
-        updatesLost: lostUpd,
+        updatesLost: lost,
+        secondsToServeAll: 0,
         evidence: [
           `counter ${first.counter} → ${last.counter} after ${rounds} × ${opts.clients} parallel increments and one more request: ` +
-            `expected ${(first.counter ?? 0) + increments + 1}, ${lostUpd} updates lost`,
+            `expected ${(first.counter ?? 0) + increments + 1}, ${lost} updates lost`,
         ],
       },
     };

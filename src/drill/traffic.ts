@@ -69,6 +69,17 @@ export class Traffic {
     await delay(ms, undefined, { signal }).catch(() => undefined);
   }
 
+  /** N requests at once by the first client, in its one session (the concurrency drill). */
+  async burst(n: number): Promise<void> {
+    await Promise.all(Array.from({ length: n }, () => this.one(this.clients[0]!, 0)));
+  }
+
+  /** One request by the first client; its entry. */
+  async once(): Promise<TimelineEntry> {
+    await this.one(this.clients[0]!, 0);
+    return this.timeline.at(-1)!;
+  }
+
   private async one(c: ProbeClient, i: number): Promise<void> {
     const o = await c.get();
     this.timeline.push({

@@ -28,3 +28,7 @@ export const DRILLS = [
   "concurrency",
 ] as const;
 export type DrillName = (typeof DRILLS)[number];
+
+/** the verify scenarios a topology can name (src/verify/scenario.ts holds what each checks) */
+export const SCENARIO_NAMES = ["round-robin", "sticky-failover"] as const;
+export type ScenarioName = (typeof SCENARIO_NAMES)[number];

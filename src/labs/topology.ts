@@ -7,14 +7,13 @@ import { readFile } from "node:fs/promises";
 import { z } from "zod";
 import { ARTIFACTS } from "../artifacts/catalog.js";
 import { SessionlabError } from "../core/errors.js";
-import { DRILLS } from "./lab-names.js";
+import { DRILLS, SCENARIO_NAMES } from "./lab-names.js";
 
 export { DRILLS, type DrillName } from "./lab-names.js";
 
 export const STORE_KINDS = ["memcached", "redis"] as const;
 /** round robin; or by the jvmRoute suffix of the session cookie, round robin without one */
 export const BALANCING = ["round-robin", "route-sticky"] as const;
-export const SCENARIOS = ["round-robin", "sticky-failover"] as const;
 /** what a lab promises its users under a drill: sessions (and, for concurrency, updates) kept, or lost by design */
 export const PROMISES = ["keeps", "loses"] as const;
 
@@ -68,7 +67,7 @@ export const topologySchema = z
     sessionTimeoutMinutes: z.number().int().positive(),
     defaultManager: z.string(),
     managers: z.record(z.string(), manager),
-    verify: z.strictObject({ scenario: z.enum(SCENARIOS) }),
+    verify: z.strictObject({ scenario: z.enum(SCENARIO_NAMES) }),
     /** per drill, what the lab promises; a drill not named here is expected to keep every session */
     promises: z.partialRecord(z.enum(DRILLS), z.enum(PROMISES)).optional(),
   })

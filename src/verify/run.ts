@@ -6,7 +6,7 @@ import type { CheckResult } from "./checks.js";
 import { ProbeClient } from "./client.js";
 import type { Observation, PageKind } from "./page.js";
 import { type FailoverContext, failover as runFailover } from "./failover.js";
-import { type Observations, SCENARIO_STEPS, type ScenarioName, evaluateScenario } from "./scenario.js";
+import { type Observations, SCENARIOS, type ScenarioName, evaluateScenario } from "./scenario.js";
 import { type StoreTarget, labDefinitionOf, observeStore } from "./store-check.js";
 
 export interface VerifyOptions {
@@ -120,7 +120,7 @@ export async function verify(opts: VerifyOptions): Promise<VerifyReport> {
     // Only on a whole lab: stopping a node while another is down could take the last one away.
     const whole = t.containers?.every((c) => c.state === "running") ?? false;
     if (!allFailed && whole && t.failover) {
-      for (const what of SCENARIO_STEPS[t.scenario]) {
+      for (const what of SCENARIOS[t.scenario].steps) {
         opts.signal?.throwIfAborted();
         const step = await runFailover({ ...t.failover, client: main, signal: opts.signal }, what);
         failover[what] = step;

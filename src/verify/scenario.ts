@@ -3,6 +3,7 @@
  * id, a title, where it applies, and a pure function from those observations to a verdict. A lab's
  * topology names its scenario; new scenarios (sticky failover, cluster membership) add steps and checks.
  */
+import type { ScenarioName } from "../labs/lab-names.js";
 import type { LabContainer } from "../runtime/runtime.js";
 import {
   type CheckId,
@@ -94,31 +95,34 @@ export const CHECKS: Record<CheckId, CheckDefinition> = {
   },
 };
 
-/** The scenarios labs can name in their topology, each an ordered list of checks. */
-export const SCENARIOS_CHECKS = {
-  "round-robin": ["containers", "both-nodes", "one-session", "counter", "in-store", "parallel"],
-  "sticky-failover": [
-    "containers",
-    "sticky",
-    "one-session",
-    "counter",
-    "in-store",
-    "tomcat-failover",
-    "store-failover",
-    "parallel",
-  ],
-} as const satisfies Record<string, CheckId[]>;
-
-/** The failover steps each scenario runs on a lab (in this order), after the first client's requests. */
-export const SCENARIO_STEPS: Record<keyof typeof SCENARIOS_CHECKS, Array<"tomcat" | "store">> = {
-  "round-robin": [],
-  "sticky-failover": ["tomcat", "store"],
+/**
+ * The scenarios a lab's topology can name (`verify.scenario`): the checks, in order, and the failover
+ * steps run after the first client's requests. The names are listed in labs/lab-names.ts for the schema.
+ */
+export const SCENARIOS: Record<ScenarioName, { checks: CheckId[]; steps: Array<"tomcat" | "store"> }> = {
+  "round-robin": {
+    checks: ["containers", "both-nodes", "one-session", "counter", "in-store", "parallel"],
+    steps: [],
+  },
+  "sticky-failover": {
+    checks: [
+      "containers",
+      "sticky",
+      "one-session",
+      "counter",
+      "in-store",
+      "tomcat-failover",
+      "store-failover",
+      "parallel",
+    ],
+    steps: ["tomcat", "store"],
+  },
 };
 
-export type ScenarioName = keyof typeof SCENARIOS_CHECKS;
+export type { ScenarioName };
 
 export function evaluateScenario(name: ScenarioName, o: Observations): CheckResult[] {
-  return SCENARIOS_CHECKS[name]
+  return SCENARIOS[name].checks
     .map((id) => CHECKS[id])
     .filter((c) => c.appliesTo(o))
     .map((c) => c.evaluate(o));
