@@ -9,6 +9,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { benchGenerator } from "./generator.bench.js";
 import { benchStartup } from "./startup.bench.js";
 
 const CLI = fileURLToPath(new URL("../bin/sessionlab.js", import.meta.url));
@@ -17,6 +18,13 @@ const LABS = (
   "memcached,redis,redis --manager redisson,redis --manager msm,memcached --tomcats 3"
 ).split(",");
 const WARM_RUNS = Number(process.env.BENCH_RUNS ?? 3);
+
+interface BenchRow {
+  sessionBytes: number;
+  overheadPct: number;
+  session: { rps: number; p50: number };
+  baseline: { rps: number; p50: number };
+}
 
 interface Row {
   name: string;
@@ -45,6 +53,22 @@ async function benchLab(lab: string, rows: Row[]): Promise<void> {
     await timed(["down", "--all", "--images"], env, cwd);
     rows.push({ name: `${lab}: cold up (build images, download)`, ms: await timed(upArgs, env, cwd) });
     rows.push({ name: `${lab}: verify (cold lab)`, ms: await timed(["verify"], env, cwd) });
+    // What sharing costs on this lab (sessionlab bench), and whether its generator keeps up with wrk.
+    const b = await execa("node", [CLI, "bench", "--duration", "8", "--session-size", "1k,100k", "--json"], {
+      env: { NO_COLOR: "1", ...env },
+      cwd,
+      reject: false,
+    });
+    if (b.exitCode === 0) {
+      const report = (JSON.parse(b.stdout) as { result: { rows: BenchRow[] } }).result;
+      for (const r of report.rows)
+        rows.push({
+          name: `${lab}: sharing costs, ${r.sessionBytes / 1024}k session (bench)`,
+          ms: 0,
+          note: `${r.session.rps} vs ${r.baseline.rps} req/s without a session: ${r.overheadPct} %, p50 ${r.session.p50} vs ${r.baseline.p50} ms`,
+        });
+    } else rows.push({ name: `${lab}: bench failed: ${b.stderr.split("\n")[0]}`, ms: 0 });
+    if (lab === LABS[0]) rows.push(...(await benchGenerator("http://127.0.0.1:18180")));
     rows.push({ name: `${lab}: down`, ms: await timed(["down"], env, cwd), targetMs: 5000 });
     const ups: number[] = [];
     const verifies: number[] = [];

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { benchCommand } from "./bench.js";
 import { diffConfigCommand } from "./diff-config.js";
 import { downCommand } from "./down.js";
 import { drillCommand } from "./drill.js";
@@ -14,6 +15,7 @@ export const commands: Array<() => Command> = [
   initCommand,
   verifyCommand,
   drillCommand,
+  benchCommand,
   statusCommand,
   logsCommand,
   downCommand,

@@ -108,3 +108,14 @@ export function parseImageRef(value: string): string {
 
 /** --tomcats: how many Tomcats run behind nginx. */
 export const parseTomcats = count(MIN_TOMCATS, MAX_TOMCATS);
+
+/** --session-size 1k,10k,100k: bytes kept in the session, each at most 1024k. */
+export function parseSessionSizes(value: string): number[] {
+  return value.split(",").map((v) => {
+    const m = /^\s*(\d+)\s*(k)?\s*$/i.exec(v);
+    if (!m) invalid(`"${v}" is not a size`, "give sizes such as 1k,10k,100k (k = 1024 bytes)");
+    const n = Number(m[1]) * (m[2] ? 1024 : 1);
+    if (n > 1024 * 1024) invalid(`${v.trim()} is more than the probe page keeps`, "give at most 1024k");
+    return n;
+  });
+}

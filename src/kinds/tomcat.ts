@@ -23,7 +23,7 @@ export function tomcatVersions(v: LabVariant): { tomcat: string; java: number } 
   return { tomcat: ARTIFACTS[v.tomcat.distribution as keyof typeof ARTIFACTS].version, java: LAB_JAVA_MAJOR };
 }
 
-const WEBAPP = ["index.jsp", "probe.jsp", "WEB-INF/web.xml"];
+const WEBAPP = ["index.jsp", "probe.jsp", "nosession.jsp", "WEB-INF/web.xml"];
 
 /**
  * Tomcat from the verified Apache distribution, the manager's jars in lib/, and per node: server.xml
