@@ -52,7 +52,7 @@ export async function bench(opts: BenchOptions): Promise<BenchReport> {
     const page = (bytes: number) => `${lab.url}/probe.jsp?pad=${bytes}`;
     // Warm up both pages (JSP compilation, connections) before anything is measured.
     opts.progress.step("warming up");
-    await runPhase(base, { agent, users: opts.connections, ms: 1000, signal: opts.signal });
+    await runPhase(base, { agent, users: opts.connections, ms: 2000, signal: opts.signal });
     await runPhase(page(opts.sessionSizes[0] ?? 0), {
       agent,
       users: opts.connections,
@@ -66,8 +66,10 @@ export async function bench(opts: BenchOptions): Promise<BenchReport> {
       const s: Array<Awaited<ReturnType<typeof runPhase>>> = [];
       for (let r = 0; r < opts.rounds; r++) {
         opts.signal?.throwIfAborted();
+        const done =
+          (opts.sessionSizes.indexOf(bytes) * opts.rounds + r) / (opts.sessionSizes.length * opts.rounds);
         opts.progress.step(
-          `${human(bytes)} session: round ${r + 1} of ${opts.rounds}, no session then session`,
+          `${bar(done)} ${Math.round(done * 100)} %  ${human(bytes)} session: round ${r + 1} of ${opts.rounds}, no session then session`,
         );
         b.push(await runPhase(base, { agent, users: opts.connections, ms: phaseMs, signal: opts.signal }));
         s.push(
@@ -102,4 +104,10 @@ export async function bench(opts: BenchOptions): Promise<BenchReport> {
 
 export function human(bytes: number): string {
   return bytes >= 1024 && bytes % 1024 === 0 ? `${bytes / 1024}k` : `${bytes} B`;
+}
+
+/** A text progress bar, readable without colour: [#####-----]. */
+export function bar(fraction: number, width = 20): string {
+  const n = Math.round(Math.max(0, Math.min(1, fraction)) * width);
+  return `[${"#".repeat(n)}${"-".repeat(width - n)}]`;
 }
