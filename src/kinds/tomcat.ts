@@ -55,10 +55,18 @@ export const tomcatKind: NodeKind = {
     const webappTpls = await Promise.all(
       WEBAPP.map(async (f) => [f, await readTemplate(variant.def.dir, join("webapp", f))] as const),
     );
-    const image = await imageSpec("tomcat", ctx.baseImage, [
-      { name: "tomcat.tar.gz", path: distPath, sha1: dist.sha1 },
-      ...jars,
-    ]);
+    // Tomcat skips scanning the manager's jars for TLDs (faster start); COPY lib/ needs the folder
+    // even when the lab adds no jars.
+    const libJars = jars.map((j) => j.name.slice("lib/".length)).sort();
+    const image = await imageSpec(
+      "tomcat",
+      ctx.baseImage,
+      [
+        { name: "tomcat.tar.gz", path: distPath, sha1: dist.sha1 },
+        ...(jars.length ? jars : [{ name: "lib/.sessionlab", content: "no extra jars\n" }]),
+      ],
+      libJars.length ? { SCAN_SKIP: libJars.join(",") } : {},
+    );
     return {
       image,
       render(node: LabNode) {

@@ -28,19 +28,23 @@ export function baseImage(explicit?: string): string {
   return explicit ?? process.env.SESSIONLAB_BASE_IMAGE ?? DEFAULT_BASE_IMAGE;
 }
 
-export async function imageSpec(role: ImageRole, base: string, extra: DigestedFile[] = []): Promise<ImageSpec> {
+/**
+ * An image from labs/images/<role>/Dockerfile plus extra context files and build arguments, tagged by
+ * the hash of all of them, so an unchanged definition maps to an existing image.
+ */
+export async function imageSpec(
+  role: ImageRole,
+  base: string,
+  extra: Array<DigestedFile | { name: string; content: string }> = [],
+  args: Record<string, string> = {},
+): Promise<ImageSpec> {
   const dockerfile = await readFile(join(LABS_ROOT, "images", role, "Dockerfile"), "utf8");
-  const jars = extra.filter((f) => f.name.startsWith("lib/")).map((f) => f.name.slice(4));
-  const buildArgs: Record<string, string> = { BASE_IMAGE: base };
-  if (role === "tomcat" && jars.length) buildArgs.SCAN_SKIP = jars.sort().join(",");
+  const buildArgs: Record<string, string> = { BASE_IMAGE: base, ...args };
   const hash = createHash("sha256");
   hash.update(dockerfile).update(JSON.stringify(buildArgs));
-  for (const f of [...extra].sort((a, b) => a.name.localeCompare(b.name))) hash.update(`\0${f.name}\0${f.sha1}`);
+  for (const f of [...extra].sort((a, b) => a.name.localeCompare(b.name)))
+    hash.update(`\0${f.name}\0${"sha1" in f ? f.sha1 : f.content}`);
   const digest = hash.digest("hex").slice(0, 16);
   const files: BuildContextFile[] = [{ name: "Dockerfile", content: dockerfile }, ...extra];
-  // COPY lib/ needs the folder even when the lab adds no jars.
-  if (role === "tomcat" && !extra.some((f) => f.name.startsWith("lib/"))) {
-    files.push({ name: "lib/.sessionlab", content: "no extra jars\n" });
-  }
   return { role, tag: `sessionlab/${role}:${digest}`, hash: digest, files, buildArgs };
 }
