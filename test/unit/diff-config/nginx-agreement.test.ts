@@ -47,6 +47,25 @@ async function nginxVersion(): Promise<number[]> {
   return (/nginx\/(\d+)\.(\d+)\.(\d+)/.exec(stderr)?.slice(1) ?? ["0", "0", "0"]).map(Number);
 }
 
+/** The lab's known-good nginx.conf, its upstream host names mapped to loopback addresses. */
+function labNginxConf(): string {
+  const path = join(
+    import.meta.dirname,
+    "..",
+    "..",
+    "..",
+    "fixtures",
+    "diff-config",
+    "canonical",
+    "memcached",
+    "msm@tomcat9",
+    "nginx.conf",
+  );
+  return readFileSync(path, "utf8")
+    .replace(/tomcat1:8080/g, "127.0.0.1:8080")
+    .replace(/tomcat2:8080/g, "127.0.0.2:8080");
+}
+
 /** nginx -t on the text: "ok", its syntax error, or "environment" when something else stopped it first. */
 async function nginxTest(conf: string): Promise<string> {
   const r = await execa(NGINX, ["-t", "-q", "-p", `${prefix}/`, "-e", "stderr", "-c", conf], {
@@ -116,21 +135,7 @@ describeWithTool("agreement with nginx -t", nginx, () => {
   );
 
   it("agrees on 150 random edits of the lab's nginx.conf (deleted or inserted ; { } quotes, NBSP, #)", async () => {
-    const canonical = join(
-      import.meta.dirname,
-      "..",
-      "..",
-      "..",
-      "fixtures",
-      "diff-config",
-      "canonical",
-      "memcached",
-      "msm@tomcat9",
-      "nginx.conf",
-    );
-    const base = readFileSync(canonical, "utf8")
-      .replace(/tomcat1:8080/g, "127.0.0.1:8080")
-      .replace(/tomcat2:8080/g, "127.0.0.2:8080");
+    const base = labNginxConf();
     const chars = [";", "{", "}", '"', "'", " ", "\u00a0", "#", "\n", "x", "\\", "$"];
     const edit = fc.record({ at: fc.nat(), del: fc.boolean(), ch: fc.constantFrom(...chars) });
     const conf = join(prefix, "conf", "fuzz.conf");
@@ -154,21 +159,7 @@ describeWithTool("agreement with nginx -t", nginx, () => {
   }, 120_000);
 
   it("agrees on 200 directives dropped into random blocks (contexts: not allowed here)", async () => {
-    const canonical = join(
-      import.meta.dirname,
-      "..",
-      "..",
-      "..",
-      "fixtures",
-      "diff-config",
-      "canonical",
-      "memcached",
-      "msm@tomcat9",
-      "nginx.conf",
-    );
-    const base = readFileSync(canonical, "utf8")
-      .replace(/tomcat1:8080/g, "127.0.0.1:8080")
-      .replace(/tomcat2:8080/g, "127.0.0.2:8080");
+    const base = labNginxConf();
     // After the start of the file and after every '{': main, events, http, upstream, server, location.
     const spots = [0, ...[...base.matchAll(/\{\n/g)].map((m) => (m.index ?? 0) + 2)];
     const lines = [
