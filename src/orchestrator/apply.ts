@@ -117,10 +117,7 @@ export async function applyPlan(
   const waitsDone = new AbortController();
   const specs = containerSpecs(groups, o);
   try {
-    const counts = groups.map(
-      (g) =>
-        `${g.nodes.length > 1 ? `${g.nodes.length} ` : ""}${g.kind.name}${g.nodes.length > 1 ? "s" : ""}`,
-    );
+    const counts = groups.map((g) => `${g.nodes.length > 1 ? `${g.nodes.length} × ` : ""}${g.kind.name}`);
     progress.step(`starting ${o.instance}: network, ${counts.join(", ")}`);
     await runtime.ensureNetwork(networkName(o.instance), labLabels(o.instance, o.labLabels));
     const ids = new Map<string, string>();
