@@ -13,13 +13,16 @@ export function initCommand(): Command {
     .description(
       "write a lab folder you can edit (topology, templates, every config), then run it with `up DIR`",
     )
-    .argument("<lab>", `lab to start from: ${listLabNamesSync().join(", ")}`)
+    .argument(
+      "[lab]",
+      `lab to start from: ${listLabNamesSync().join(", ")} (asked on a terminal when left out)`,
+    )
     .argument("[dir]", "folder to write (new or empty; default ./sessionlab-<lab>-lab)");
   return addLabOptions(cmd)
     .option("--json", "print the result as JSON", false)
     .action(
       runCommand(
-        async (ctx, lab: string, dir: string | undefined, flags: InitFlags) => {
+        async (ctx, given: string | undefined, dir: string | undefined, flags: InitFlags) => {
           // Loaded when the command runs, so --help and other commands start fast.
           const [{ color, printResult }, { createProgress }, { initLab }, { checkWritableDir }] =
             await Promise.all([
@@ -30,10 +33,12 @@ export function initCommand(): Command {
             ]);
           // Before anything is downloaded: a folder that cannot be written fails now.
           if (dir) await checkWritableDir(dir, "lab folder", "name a folder you can write to");
+          const { chooseLab } = await import("./choose-lab.js");
+          const chosen = await chooseLab(given, { ...flags, json: ctx.json }, "copy");
           const res = await initLab({
-            lab,
             dir,
             ...labOptionsOf(flags),
+            ...chosen,
             signal: ctx.signal,
             progress: createProgress({ quiet: ctx.json }),
           });

@@ -23,8 +23,8 @@ export function upCommand(): Command {
   const cmd = new Command("up")
     .description("build and start a lab (nginx + Tomcats + store) and wait until it serves")
     .argument(
-      "<lab>",
-      `lab to start: ${listLabNamesSync().join(", ")}, or the folder of your own lab (see \`sessionlab init\`)`,
+      "[lab]",
+      `lab to start: ${listLabNamesSync().join(", ")}, or the folder of your own lab (see \`sessionlab init\`); asked on a terminal when left out`,
     );
   return addLabOptions(cmd)
     .option("--name <name>", "name of this lab instance (default: the lab's name)", parseLabName)
@@ -50,7 +50,7 @@ export function upCommand(): Command {
     .option("--json", "print the result as JSON", false)
     .action(
       runCommand(
-        async (ctx, lab: string, flags: UpFlags) => {
+        async (ctx, given: string | undefined, flags: UpFlags) => {
           // Loaded when the command runs, so --help and other commands start fast.
           const [{ color, printResult }, { createProgress }, { up }, { checkWritableDir }] =
             await Promise.all([
@@ -63,10 +63,12 @@ export function upCommand(): Command {
           if (flags.dir)
             await checkWritableDir(flags.dir, "lab folder", "pass --dir with a folder you can write to");
           if (flags.jars) await checkJarsDir(flags.jars);
+          const { chooseLab } = await import("./choose-lab.js");
+          const chosen = await chooseLab(given, { ...flags, json: ctx.json }, "start");
           const progress = createProgress({ quiet: false });
           const res = await up({
-            lab,
             ...labOptionsOf(flags),
+            ...chosen,
             name: flags.name,
             port: portOrDefault(flags.port),
             dir: flags.dir,
