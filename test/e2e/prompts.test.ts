@@ -22,22 +22,27 @@ async function waitFor(text: string | RegExp, ms = 20_000): Promise<string> {
   }
 }
 
+/** `sessionlab init` with no lab, in a new tmux session; its exit code goes to `done`. */
+async function startInTerminal(cwd: string, done: string): Promise<void> {
+  // CI is unset in the terminal: prompts only appear for a person, never in CI pipelines.
+  await execa("tmux", [
+    "new-session",
+    "-d",
+    "-s",
+    session,
+    "-x",
+    "100",
+    "-y",
+    "30",
+    `cd ${cwd} && env -u CI NO_COLOR=1 node ${CLI} init; echo "exit=$?" > ${done}; sleep 60`,
+  ]);
+}
+
 describe.skipIf(!tmux)(`prompts on a terminal${tmux ? "" : " (skipped: tmux not on PATH)"}`, () => {
   it("init with no lab asks for lab, manager and Tomcat, then writes that lab", async () => {
     const cwd = await workDir();
     const done = join(cwd, "done");
-    // CI is unset in the terminal: prompts only appear for a person, never in CI pipelines.
-    await execa("tmux", [
-      "new-session",
-      "-d",
-      "-s",
-      session,
-      "-x",
-      "100",
-      "-y",
-      "30",
-      `cd ${cwd} && env -u CI NO_COLOR=1 node ${CLI} init; echo "exit=$?" > ${done}; sleep 60`,
-    ]);
+    await startInTerminal(cwd, done);
     try {
       await waitFor("Which lab do you want to copy?");
       await keys("Down", "Down", "Down");
@@ -61,17 +66,7 @@ describe.skipIf(!tmux)(`prompts on a terminal${tmux ? "" : " (skipped: tmux not 
   it("Ctrl-C at a prompt quits with 130 and writes nothing", async () => {
     const cwd = await workDir();
     const done = join(cwd, "done");
-    await execa("tmux", [
-      "new-session",
-      "-d",
-      "-s",
-      session,
-      "-x",
-      "100",
-      "-y",
-      "30",
-      `cd ${cwd} && env -u CI NO_COLOR=1 node ${CLI} init; echo "exit=$?" > ${done}; sleep 60`,
-    ]);
+    await startInTerminal(cwd, done);
     try {
       await waitFor("Which lab do you want to copy?");
       await keys("C-c");
