@@ -2,17 +2,10 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { CANONICAL_DIR } from "../src/diff-config/canonical.js";
 import { lintFiles } from "../src/diff-config/index.js";
 
-const CANONICAL = join(
-  import.meta.dirname,
-  "..",
-  "fixtures",
-  "diff-config",
-  "canonical",
-  "memcached",
-  "msm@tomcat9",
-);
+const CANONICAL = join(CANONICAL_DIR, "memcached", "msm@tomcat9");
 const BLOG = join(
   import.meta.dirname,
   "..",

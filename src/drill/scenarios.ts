@@ -3,8 +3,9 @@
  * Each scenario says where it applies, injects its fault, and always puts the lab back.
  */
 import type { LabInstance } from "../orchestrator/discover.js";
-import { nodeOf, roleOf } from "../orchestrator/discover.js";
-import { labNodeOf, startAndWait } from "../orchestrator/restart.js";
+import { labNodeOf, nodeOf, roleOf } from "../orchestrator/discover.js";
+import { startAndWait } from "../orchestrator/restart.js";
+import { reloadNginx } from "../kinds/nginx.js";
 import type { LabContainer, Runtime } from "../runtime/runtime.js";
 import type { DrillName } from "../labs/topology.js";
 import { parseSessionId } from "../verify/session-id.js";
@@ -129,8 +130,7 @@ export const DRILLS: Record<Exclude<DrillName, "concurrency">, FaultDrill> = {
     notApplicable: () => undefined,
     target: (ctx) => ctx.lab.containers.find((c) => roleOf(c) === "nginx")!,
     async inject(ctx, c) {
-      const r = await ctx.runtime.exec(c.id, ["nginx", "-s", "reload"]);
-      if (r.exitCode !== 0) throw new Error(`nginx -s reload failed: ${(r.stderr || r.stdout).trim()}`);
+      await reloadNginx(ctx.runtime, c.id);
       return async () => undefined;
     },
   },

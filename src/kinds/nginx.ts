@@ -4,6 +4,7 @@ import { request } from "undici";
 import { LABS_ROOT, nodesOfKind } from "../labs/definition.js";
 import { imageSpec } from "../labs/images.js";
 import { renderTemplate } from "../labs/render.js";
+import type { Runtime } from "../runtime/runtime.js";
 import type { NodeKind } from "./kind.js";
 
 export const TOMCAT_PORT = 8080;
@@ -62,11 +63,14 @@ export const nginxKind: NodeKind = {
   ready: (t) => nginxServesAll(t.url, t.tomcats),
   // nginx resolves upstream names when it (re)loads its config, so a restarted Tomcat with a new
   // address would stay unreachable through it until a reload.
-  async afterPeerRestart(t) {
-    const r = await t.runtime.exec(t.containerId, ["nginx", "-s", "reload"]);
-    if (r.exitCode !== 0) throw new Error(`nginx -s reload failed: ${(r.stderr || r.stdout).trim()}`);
-  },
+  afterPeerRestart: (t) => reloadNginx(t.runtime, t.containerId),
 };
+
+/** `nginx -s reload` in the lab's nginx container: it rereads its config and looks its upstreams up anew. */
+export async function reloadNginx(runtime: Runtime, containerId: string): Promise<void> {
+  const r = await runtime.exec(containerId, ["nginx", "-s", "reload"]);
+  if (r.exitCode !== 0) throw new Error(`nginx -s reload failed: ${(r.stderr || r.stdout).trim()}`);
+}
 
 /** Through nginx: true once every Tomcat has answered the probe page. */
 export async function nginxServesAll(url: string, tomcats: readonly string[]): Promise<boolean> {

@@ -1,6 +1,17 @@
 import { SessionlabError } from "../core/errors.js";
 import type { LabContainer, Runtime } from "../runtime/runtime.js";
-import { LABEL_DIR, LABEL_KIND, LABEL_LAB, LABEL_NODE, LABEL_PORT, LABEL_ROLE } from "../runtime/labels.js";
+import type { LabNode, NodeKindName } from "../labs/definition.js";
+import type { StoreNode } from "../kinds/kind.js";
+import {
+  LABEL_DIR,
+  LABEL_KIND,
+  LABEL_LAB,
+  LABEL_NODE,
+  LABEL_NODE_INDEX,
+  LABEL_NODE_KIND,
+  LABEL_PORT,
+  LABEL_ROLE,
+} from "../runtime/labels.js";
 
 /** A lab as found on the engine through its labels alone. */
 export interface LabInstance {
@@ -21,6 +32,33 @@ export function nodeOf(c: Labelled): string {
 
 export function roleOf(c: Labelled): string {
   return c.labels[LABEL_ROLE] ?? "";
+}
+
+/** The lab node a container is, from its labels (labs made before node-kind labels: `fallbackKind`). */
+export function labNodeOf(c: LabContainer, fallbackKind?: NodeKindName): LabNode {
+  return {
+    name: nodeOf(c),
+    kind: (c.labels[LABEL_NODE_KIND] ?? fallbackKind) as NodeKindName,
+    index: Number(c.labels[LABEL_NODE_INDEX] ?? 1),
+    params: {},
+  };
+}
+
+/** The Tomcats of a running lab, by node name. */
+export function tomcatNames(lab: LabInstance): string[] {
+  return lab.containers.filter((c) => roleOf(c) === "tomcat").map(nodeOf);
+}
+
+/** A running lab's store containers as the store kinds see them. */
+export function storeNodesOf(lab: LabInstance, fallbackKind?: NodeKindName): StoreNode[] {
+  return lab.containers
+    .filter((c) => roleOf(c) === "store")
+    .map((c) => ({
+      node: labNodeOf(c, fallbackKind),
+      containerId: c.id,
+      containerName: c.name,
+      state: c.state,
+    }));
 }
 
 /** The part of a container that commands report: the same for `up` and `status`. */

@@ -1,22 +1,10 @@
 import { KINDS } from "../kinds/index.js";
-import type { LabNode, NodeKindName } from "../labs/definition.js";
 import { LabPaths } from "../labs/lab-paths.js";
-import { LABEL_NODE_INDEX, LABEL_NODE_KIND } from "../runtime/labels.js";
 import type { LabContainer, Runtime } from "../runtime/runtime.js";
 import { waitForContainer } from "./readiness.js";
-import { type LabInstance, nodeOf, roleOf } from "./discover.js";
+import { type LabInstance, labNodeOf, tomcatNames } from "./discover.js";
 
 const RESTART_TIMEOUT_MS = 90_000;
-
-/** The lab node a running container is, from its labels. */
-export function labNodeOf(c: LabContainer): LabNode {
-  return {
-    name: nodeOf(c),
-    kind: c.labels[LABEL_NODE_KIND] as NodeKindName,
-    index: Number(c.labels[LABEL_NODE_INDEX] ?? 1),
-    params: {},
-  };
-}
 
 /**
  * Starts a container a drill or verify stopped and waits until its kind says it is ready, so the lab
@@ -30,7 +18,7 @@ export async function startAndWait(runtime: Runtime, lab: LabInstance, c: LabCon
     node: labNodeOf(x),
     paths: new LabPaths(lab.dir),
     url: lab.url,
-    tomcats: lab.containers.filter((y) => roleOf(y) === "tomcat").map(nodeOf),
+    tomcats: tomcatNames(lab),
   });
   await runtime.startContainer(c.id);
   // The same wait as `up`: a container that exits on start fails at once, with its last log lines.

@@ -6,8 +6,8 @@
  */
 import { KINDS } from "../kinds/index.js";
 import type { LabInstance } from "../orchestrator/discover.js";
-import { nodeOf, roleOf } from "../orchestrator/discover.js";
-import { labNodeOf, startAndWait } from "../orchestrator/restart.js";
+import { labNodeOf, nodeOf, roleOf, storeNodesOf } from "../orchestrator/discover.js";
+import { startAndWait } from "../orchestrator/restart.js";
 import type { LabContainer, Runtime } from "../runtime/runtime.js";
 import type { ProbeClient } from "./client.js";
 import type { Observation } from "./page.js";
@@ -35,8 +35,6 @@ export interface FailoverContext {
   runtime: Runtime;
   lab: LabInstance;
   client: ProbeClient;
-  url: string;
-  tomcats: string[];
   signal?: AbortSignal;
 }
 
@@ -46,17 +44,11 @@ function holder(ctx: FailoverContext, what: "tomcat" | "store", id: string): Lab
     const route = parseSessionId(id).route;
     return ctx.lab.containers.find((c) => roleOf(c) === "tomcat" && nodeOf(c) === route);
   }
-  const stores = ctx.lab.containers.filter((c) => roleOf(c) === "store");
-  const ops = stores[0] && KINDS[labNodeOf(stores[0]).kind]?.store;
+  const nodes = storeNodesOf(ctx.lab);
+  const ops = nodes[0] && KINDS[nodes[0].node.kind]?.store;
   if (!ops) return undefined;
-  const nodes = stores.map((c) => ({
-    node: labNodeOf(c),
-    containerId: c.id,
-    containerName: c.name,
-    state: c.state,
-  }));
   const first = ops.candidates(nodes, id)[0];
-  return stores.find((c) => c.id === first?.containerId);
+  return ctx.lab.containers.find((c) => c.id === first?.containerId);
 }
 
 export async function failover(ctx: FailoverContext, what: "tomcat" | "store"): Promise<FailoverObservation> {

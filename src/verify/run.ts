@@ -1,6 +1,6 @@
 import type { Agent } from "undici";
 import { SessionlabError } from "../core/errors.js";
-import { containerSummary, resolveLab, nodeOf, roleOf } from "../orchestrator/discover.js";
+import { containerSummary, resolveLab, tomcatNames } from "../orchestrator/discover.js";
 import { connectRuntime } from "../runtime/connect.js";
 import type { CheckResult } from "./checks.js";
 import { ProbeClient } from "./client.js";
@@ -69,14 +69,9 @@ async function resolveTarget(opts: VerifyOptions): Promise<Target> {
     labName: lab.instance,
     scenario: def?.verify.scenario ?? "round-robin",
     store: { via: "container", runtime, lab },
-    failover: {
-      runtime,
-      lab,
-      url: lab.url,
-      tomcats: lab.containers.filter((c) => roleOf(c) === "tomcat").map(nodeOf),
-    },
+    failover: { runtime, lab },
     containers: lab.containers.map((c) => ({ ...containerSummary(c), state: c.state, status: c.status })),
-    expectedNodes: lab.containers.filter((c) => roleOf(c) === "tomcat").map(nodeOf),
+    expectedNodes: tomcatNames(lab),
   };
 }
 

@@ -1,11 +1,10 @@
 import { SessionlabError } from "../core/errors.js";
 import { KINDS } from "../kinds/index.js";
-import type { StoreNode } from "../kinds/kind.js";
-import { type LabDefinition, type NodeKindName, listLabNamesSync, loadLab } from "../labs/definition.js";
+import { type LabDefinition, listLabNamesSync, loadLab } from "../labs/definition.js";
 import { LabPaths } from "../labs/lab-paths.js";
 import type { LabInstance } from "../orchestrator/discover.js";
-import { nodeOf, roleOf } from "../orchestrator/discover.js";
-import { LABEL_MANAGER, LABEL_NODE_INDEX, LABEL_NODE_KIND, LABEL_TOPOLOGY } from "../runtime/labels.js";
+import { roleOf, storeNodesOf } from "../orchestrator/discover.js";
+import { LABEL_MANAGER, LABEL_TOPOLOGY } from "../runtime/labels.js";
 import type { Runtime } from "../runtime/runtime.js";
 import type { StoreLookup } from "../stores/lookup.js";
 import { lookupOverTcp } from "../stores/memcached.js";
@@ -82,17 +81,7 @@ export async function observeStore(
     };
   // A stopped store is the finding, before (and usually why) no session id came back.
   if (!sessionId) return noSession;
-  const nodes: StoreNode[] = containers.map((c) => ({
-    node: {
-      name: nodeOf(c),
-      kind: (c.labels[LABEL_NODE_KIND] ?? storeGroup.kind) as NodeKindName,
-      index: Number(c.labels[LABEL_NODE_INDEX] ?? 1),
-      params: {},
-    },
-    containerId: c.id,
-    containerName: c.name,
-    state: c.state,
-  }));
+  const nodes = storeNodesOf(lab, storeGroup.kind);
   const ops = KINDS[nodes[0]!.node.kind].store!;
   const key = (manager.storeKey ?? "{id}").replace("{id}", sessionId);
   const paths = new LabPaths(lab.dir);

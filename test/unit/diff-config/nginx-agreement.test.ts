@@ -18,6 +18,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { CANONICAL_DIR } from "../../../src/diff-config/canonical.js";
 import { loadFromBytes } from "../../../src/diff-config/load.js";
 import { describeWithTool, fixtureFiles, hasTool } from "./tool-support.js";
 
@@ -49,18 +50,7 @@ async function nginxVersion(): Promise<number[]> {
 
 /** The lab's known-good nginx.conf, its upstream host names mapped to loopback addresses. */
 function labNginxConf(): string {
-  const path = join(
-    import.meta.dirname,
-    "..",
-    "..",
-    "..",
-    "fixtures",
-    "diff-config",
-    "canonical",
-    "memcached",
-    "msm@tomcat9",
-    "nginx.conf",
-  );
+  const path = join(CANONICAL_DIR, "memcached", "msm@tomcat9", "nginx.conf");
   return readFileSync(path, "utf8")
     .replace(/tomcat1:8080/g, "127.0.0.1:8080")
     .replace(/tomcat2:8080/g, "127.0.0.2:8080");
