@@ -12,6 +12,7 @@ export interface LabFlags {
   manager?: string;
   tomcat?: string;
   tomcats?: number;
+  membership?: string;
   serializer: LabSettings["serializer"];
   redisPassword?: string;
   readMode: LabSettings["readMode"];
@@ -23,13 +24,21 @@ export function addLabOptions(cmd: Command): Command {
   return (
     cmd
       // which variant of the lab
-      .option("--manager <name>", "session manager: redis lab: classic (default), redisson or msm")
+      .option(
+        "--manager <name>",
+        "session manager: redis lab: classic (default), redisson or msm; cluster lab: delta (default) or backup",
+      )
       .option("--tomcat <version>", "Tomcat version where the manager offers several (redisson: 9 or 10.1)")
       // tomcat kind
       .option(
         "--tomcats <n>",
         `number of Tomcats behind nginx, ${MIN_TOMCATS}-${MAX_TOMCATS} (default: the lab's, 2)`,
         parseTomcats,
+      )
+      // Tomcat's own cluster
+      .option(
+        "--membership <kind>",
+        "cluster lab: how members find each other: static (default), multicast or dns",
       )
       .addOption(
         new Option("--serializer <kind>", "msm session serializer").choices(["java", "kryo"]).default("java"),
@@ -65,6 +74,7 @@ export function labOptionsOf(f: LabFlags) {
     manager: f.manager,
     tomcat: f.tomcat,
     tomcats: f.tomcats,
+    membership: f.membership,
     serializer: f.serializer,
     redisPassword: f.redisPassword,
     readMode: f.readMode,

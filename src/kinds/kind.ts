@@ -34,8 +34,8 @@ export interface PreparedKind {
   nodeVars?: (node: LabNode) => Record<string, string>;
   /** files for one node: absolute path in the lab folder → content */
   render(node: LabNode): Map<string, string>;
-  /** how one node's container mounts and publishes them */
-  container(node: LabNode): Pick<ContainerSpec, "binds" | "publish" | "capAdd">;
+  /** how one node's container mounts and publishes them; `aliases`: names it answers besides its own */
+  container(node: LabNode): Partial<Pick<ContainerSpec, "binds" | "publish" | "capAdd" | "env" | "aliases">>;
 }
 
 /** What readiness and verify probes get to look at one running node. */

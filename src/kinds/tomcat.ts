@@ -9,6 +9,7 @@ import { redisManagerPackage } from "../labs/jar-inspect.js";
 import { patchContextXml, patchServerXml, renderTemplate } from "../labs/render.js";
 import { readFromDistribution } from "../labs/tomcat-distribution.js";
 import { tomcatAnswers } from "../orchestrator/readiness.js";
+import { CLUSTER_PAGE, isClusterMember, memberJoined } from "./cluster-page.js";
 import type { NodeKind, PrepareContext } from "./kind.js";
 import { TRANSCODERS } from "./settings.js";
 
@@ -36,6 +37,7 @@ export const tomcatKind: NodeKind = {
   async prepare(ctx) {
     const { variant, paths } = ctx;
     const { dist, distPath, jars } = await fetchTomcat(ctx);
+    const cluster = await clusterTemplates(variant);
     const vars: Record<string, string> = {
       ...ctx.vars,
       transcoderFactoryClass: TRANSCODERS[ctx.settings.serializer],
@@ -43,6 +45,8 @@ export const tomcatKind: NodeKind = {
       readMode: ctx.settings.readMode,
       updateMode: ctx.settings.updateMode,
       sessionTimeoutMinutes: String(variant.def.sessionTimeoutMinutes),
+      // Tomcat's cluster replicates only the sessions of webapps marked distributable.
+      distributable: cluster ? "\n  <distributable/>" : "",
     };
     const fromLab = (file: string) => readTemplate(variant.def.dir, file);
     const distFiles = await readFromDistribution(distPath, ["conf/server.xml", "conf/context.xml"]);
@@ -53,7 +57,9 @@ export const tomcatKind: NodeKind = {
       ),
     );
     const webappTpls = await Promise.all(
-      WEBAPP.map(async (f) => [f, await readTemplate(variant.def.dir, join("webapp", f))] as const),
+      [...WEBAPP, ...(cluster ? [CLUSTER_PAGE] : [])].map(
+        async (f) => [f, await readTemplate(variant.def.dir, join("webapp", f))] as const,
+      ),
     );
     // Tomcat skips scanning the manager's jars for TLDs (faster start); COPY lib/ needs the folder
     // even when the lab adds no jars.
@@ -72,7 +78,10 @@ export const tomcatKind: NodeKind = {
       render(node: LabNode) {
         const v = { ...vars, ...ctx.nodeVars(node), ...node.params };
         const files = new Map<string, string>();
-        files.set(paths.serverXml(node.name), patchServerXml(distFiles.get("conf/server.xml")!, v.jvmRoute!));
+        files.set(
+          paths.serverXml(node.name),
+          patchServerXml(distFiles.get("conf/server.xml")!, v.jvmRoute!, cluster?.render(v)),
+        );
         files.set(
           paths.contextXml(node.name),
           patchContextXml(
@@ -88,6 +97,8 @@ export const tomcatKind: NodeKind = {
         return files;
       },
       container: (node) => ({
+        aliases: variant.membership?.alias ? [variant.membership.alias] : [],
+        env: cluster?.env,
         binds: [
           { host: paths.serverXml(node.name), container: "/opt/tomcat/conf/server.xml" },
           { host: paths.contextXml(node.name), container: "/opt/tomcat/conf/context.xml" },
@@ -100,8 +111,59 @@ export const tomcatKind: NodeKind = {
       }),
     };
   },
-  ready: (t) => tomcatAnswers(t.runtime, t.containerId),
+  // A cluster member is ready once it also sees every other Tomcat as a member.
+  ready: async (t) =>
+    (await tomcatAnswers(t.runtime, t.containerId)) &&
+    (!isClusterMember(t.paths, t.node.name) ||
+      memberJoined(t.runtime, t.containerId, t.node.name, t.tomcats)),
 };
+
+/**
+ * Tomcat's own cluster, for a manager with `serverCluster`: per node, the membership (with one
+ * rendered member per Tomcat, for static membership) filled into the manager's cluster elements.
+ */
+async function clusterTemplates(v: LabVariant) {
+  const { serverCluster } = v.manager;
+  const m = v.membership;
+  if (!serverCluster || !m) return undefined;
+  const dir = v.def.dir;
+  const [clusterTpl, membershipTpl, memberTpl] = await Promise.all([
+    readTemplate(dir, serverCluster),
+    readTemplate(dir, m.template),
+    m.memberTemplate ? readTemplate(dir, m.memberTemplate) : undefined,
+  ]);
+  const tomcats = v.nodes.filter((n) => n.kind === "tomcat");
+  return {
+    // Members listed by name are looked up once, when server.xml is read: the image waits for them.
+    env: {
+      ...m.env,
+      ...(memberTpl ? { SESSIONLAB_RESOLVE_FIRST: tomcats.map((t) => t.name).join(" ") } : {}),
+    },
+    render(vars: Record<string, string>): string {
+      const members = memberTpl
+        ? tomcats
+            .map((t) =>
+              renderTemplate(
+                memberTpl,
+                {
+                  ...vars,
+                  memberHost: t.name,
+                  memberIndex: String(t.index),
+                  memberUniqueId: uniqueId(t.index),
+                },
+                m.memberTemplate,
+              ).trimEnd(),
+            )
+            .join("\n")
+        : "";
+      const membership = renderTemplate(membershipTpl, { ...vars, members }, m.template).trimEnd();
+      return renderTemplate(clusterTpl, { ...vars, membership }, serverCluster);
+    },
+  };
+}
+
+/** A static member's 16-byte id in Tomcat's `{0,…,n}` form, unique per Tomcat. */
+export const uniqueId = (index: number) => `{${[...Array<number>(15).fill(0), index].join(",")}}`;
 
 /** A template from the lab's own folder, else from labs/common (shared by every lab). */
 export async function readTemplate(labDir: string, file: string): Promise<string> {

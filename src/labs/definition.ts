@@ -4,13 +4,14 @@ import { SessionlabError } from "../core/errors.js";
 import { LABS_ROOT, MAX_TOMCATS, MIN_TOMCATS, TOPOLOGY_FILE, listLabNamesSync } from "./lab-names.js";
 import {
   type ManagerDefinition,
+  type MembershipChoice,
   type NodeGroup,
   type TomcatChoice,
   type Topology,
   readTopology,
 } from "./topology.js";
 
-export type { ManagerDefinition, TomcatChoice } from "./topology.js";
+export type { ManagerDefinition, MembershipChoice, TomcatChoice } from "./topology.js";
 
 // Re-exported from a module without the schema (zod), so command definitions and --help load fast.
 export { LABS_ROOT, MAX_TOMCATS, MIN_TOMCATS, TOPOLOGY_FILE, listLabNamesSync } from "./lab-names.js";
@@ -42,6 +43,8 @@ export interface LabVariant {
   manager: ManagerDefinition;
   tomcatVersion: string;
   tomcat: TomcatChoice;
+  /** how cluster members find each other, for a manager with Tomcat's own cluster */
+  membership?: { name: string } & MembershipChoice;
   nodes: LabNode[];
 }
 
@@ -91,7 +94,7 @@ export function expandNodes(def: Topology, tomcats?: number): LabNode[] {
 /** Picks the manager, Tomcat version and number of Tomcats, refusing unknown ones with the valid list. */
 export function selectVariant(
   def: LabDefinition,
-  opts: { manager?: string; tomcat?: string; tomcats?: number },
+  opts: { manager?: string; tomcat?: string; tomcats?: number; membership?: string },
 ): LabVariant {
   const managerName = opts.manager ?? def.defaultManager;
   const manager = def.managers[managerName];
@@ -115,7 +118,39 @@ export function selectVariant(
       `choose ${MIN_TOMCATS} to ${MAX_TOMCATS} Tomcats`,
     );
   }
-  return { def, managerName, manager, tomcatVersion, tomcat, nodes: expandNodes(def, opts.tomcats) };
+  return {
+    def,
+    managerName,
+    manager,
+    tomcatVersion,
+    tomcat,
+    membership: selectMembership(def, manager, opts.membership),
+    nodes: expandNodes(def, opts.tomcats),
+  };
+}
+
+/** The membership of a clustered manager: the one asked for, else the lab's default. */
+function selectMembership(
+  def: LabDefinition,
+  manager: ManagerDefinition,
+  asked: string | undefined,
+): LabVariant["membership"] {
+  const choices = manager.serverCluster ? def.membership?.choices : undefined;
+  if (!choices) {
+    if (asked === undefined) return undefined;
+    throw new SessionlabError(
+      `--membership applies to Tomcat's own cluster, which ${def.name} does not run`,
+      "drop --membership, or use a lab with a cluster (sessionlab up cluster)",
+    );
+  }
+  const name = asked ?? def.membership!.default;
+  const choice = choices[name];
+  if (!choice)
+    throw new SessionlabError(
+      `lab ${def.name} has no membership "${name}"`,
+      `choose one of: ${Object.keys(choices).join(", ")}`,
+    );
+  return { name, ...choice };
 }
 
 export function nodesOfKind(v: LabVariant, kind: NodeKindName): LabNode[] {
@@ -125,5 +160,6 @@ export function nodesOfKind(v: LabVariant, kind: NodeKindName): LabNode[] {
 /** What identifies a running lab's build, so `up` can tell "already running" from "changed". */
 export function variantLabel(v: LabVariant): string {
   const n = nodesOfKind(v, "tomcat").length;
-  return `${v.def.name}/${v.managerName}@tomcat${v.tomcatVersion}${n === 2 ? "" : ` x${n}`}`;
+  const membership = v.membership ? ` ${v.membership.name}` : "";
+  return `${v.def.name}/${v.managerName}@tomcat${v.tomcatVersion}${n === 2 ? "" : ` x${n}`}${membership}`;
 }

@@ -30,5 +30,5 @@ export const DRILLS = [
 export type DrillName = (typeof DRILLS)[number];
 
 /** the verify scenarios a topology can name (src/verify/scenario.ts holds what each checks) */
-export const SCENARIO_NAMES = ["round-robin", "sticky-failover"] as const;
+export const SCENARIO_NAMES = ["round-robin", "sticky-failover", "cluster"] as const;
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];

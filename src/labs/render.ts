@@ -15,20 +15,36 @@ export function renderTemplate(template: string, vars: Record<string, string>, f
         `use one of: ${Object.keys(vars).sort().join(", ")}`,
       );
     }
-    return v;
+    // A multi-line value alone on its line keeps that line's indentation on every line.
+    const lineStart = template.lastIndexOf("\n", offset - 1) + 1;
+    const lead = template.slice(lineStart, offset);
+    return /^[ \t]+$/.test(lead) ? v.replace(/\n(?=.)/g, `\n${lead}`) : v;
   });
 }
 
 const ENGINE_TAG = /<Engine\s+name="Catalina"\s+defaultHost="localhost"\s*>/g;
 
-/** Adds jvmRoute to the distribution's live `<Engine>` element (not the commented-out example). */
-export function patchServerXml(serverXml: string, jvmRoute: string): string {
+/**
+ * Adds jvmRoute to the distribution's live `<Engine>` element (not the commented-out example) and,
+ * for Tomcat's own cluster, the `<Cluster>` elements as the Engine's first child.
+ */
+export function patchServerXml(serverXml: string, jvmRoute: string, engineXml?: string): string {
   const live = [...serverXml.matchAll(ENGINE_TAG)];
   if (live.length !== 1) {
     throw new Error(`expected one <Engine name="Catalina" defaultHost="localhost"> in server.xml, found ${live.length}`);
   }
-  return serverXml.replace(ENGINE_TAG, `<Engine name="Catalina" defaultHost="localhost" jvmRoute="${jvmRoute}">`);
+  const inside = engineXml ? `\n${indent(engineXml.trimEnd(), "      ")}\n` : "";
+  return serverXml.replace(
+    ENGINE_TAG,
+    `<Engine name="Catalina" defaultHost="localhost" jvmRoute="${jvmRoute}">${inside}`,
+  );
 }
+
+const indent = (text: string, by: string) =>
+  text
+    .split("\n")
+    .map((l) => (l ? by + l : l))
+    .join("\n");
 
 /** Inserts the session manager's elements just before `</Context>` of the distribution's context.xml. */
 export function patchContextXml(contextXml: string, managerXml: string | null): string {

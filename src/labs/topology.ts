@@ -33,6 +33,8 @@ const manager = z.strictObject({
   defaultTomcat: z.string(),
   /** elements inserted into conf/context.xml, or null for Tomcat's default in-memory manager */
   contextManager: template.nullable(),
+  /** elements inserted into server.xml's `<Engine>` (Tomcat's own cluster); `{{membership}}` is the chosen membership */
+  serverCluster: template.optional(),
   /** extra files rendered into each Tomcat's conf/ (name there → template in the lab folder) */
   confFiles: z.record(template, template).optional(),
   /** how the store names a session's key; {id} is the session id */
@@ -43,6 +45,19 @@ const manager = z.strictObject({
   promises: z.partialRecord(z.enum(DRILLS), z.enum(PROMISES)).optional(),
   /** how many session timeouts the key lives (msm non-sticky: 2, measured TTL 120 s for 60 s) */
   storeTtlFactor: z.number().int().min(1).max(10).optional(),
+});
+
+/** one way cluster members find each other (`up --membership`) */
+const membershipChoice = z.strictObject({
+  summary: z.string(),
+  /** the `<Membership>` (or membership interceptor) elements, filled into the cluster as `{{membership}}` */
+  template,
+  /** rendered once per Tomcat (`{{memberHost}}`, `{{memberIndex}}`, `{{memberUniqueId}}`) into `{{members}}` */
+  memberTemplate: template.optional(),
+  /** a network name every Tomcat also answers, as a Kubernetes headless Service does */
+  alias: z.string().regex(/^[a-z][a-z0-9-]*$/, "a DNS name of lower-case letters, digits and -").optional(),
+  /** environment of every Tomcat container */
+  env: z.record(z.string().regex(/^[A-Z_][A-Z0-9_]*$/, "an environment variable name"), z.string()).optional(),
 });
 
 const count = z.number().int().min(1).max(9);
@@ -67,6 +82,10 @@ export const topologySchema = z
     sessionTimeoutMinutes: z.number().int().positive(),
     defaultManager: z.string(),
     managers: z.record(z.string(), manager),
+    /** how the members of Tomcat's own cluster find each other, for managers with `serverCluster` */
+    membership: z
+      .strictObject({ default: z.string(), choices: z.record(z.string(), membershipChoice) })
+      .optional(),
     verify: z.strictObject({ scenario: z.enum(SCENARIO_NAMES) }),
     /** per drill, what the lab promises; a drill not named here is expected to keep every session */
     promises: z.partialRecord(z.enum(DRILLS), z.enum(PROMISES)).optional(),
@@ -85,7 +104,19 @@ export const topologySchema = z
         path: ["defaultManager"],
         message: `names no manager; managers: ${Object.keys(t.managers).join(", ")}`,
       });
+    if (t.membership && !(t.membership.default in t.membership.choices))
+      ctx.addIssue({
+        code: "custom",
+        path: ["membership", "default"],
+        message: `names no membership; choices: ${Object.keys(t.membership.choices).join(", ")}`,
+      });
     for (const [name, m] of Object.entries(t.managers)) {
+      if (m.serverCluster && !t.membership)
+        ctx.addIssue({
+          code: "custom",
+          path: ["managers", name, "serverCluster"],
+          message: "a cluster needs the lab's `membership` choices",
+        });
       if (!(m.defaultTomcat in m.tomcat))
         ctx.addIssue({
           code: "custom",
@@ -99,6 +130,7 @@ export type Topology = z.infer<typeof topologySchema>;
 export type NodeGroup = Topology["nodes"][string];
 export type ManagerDefinition = Topology["managers"][string];
 export type TomcatChoice = ManagerDefinition["tomcat"][string];
+export type MembershipChoice = z.infer<typeof membershipChoice>;
 
 /** "nodes.tomcat.count" style path of a schema issue, with array indexes in brackets. */
 function issuePath(path: PropertyKey[]): string {

@@ -54,21 +54,25 @@ export function containerSpecs(
   o: Pick<ApplyOptions, "instance" | "labLabels">,
 ): ContainerSpec[] {
   return groups.flatMap((g) =>
-    g.nodes.map((node) => ({
-      name: containerName(o.instance, node.name),
-      image: g.prepared.image.tag,
-      network: networkName(o.instance),
-      aliases: [node.name],
-      labels: labLabels(o.instance, {
-        ...o.labLabels,
-        [LABEL_ROLE]: g.kind.role,
-        [LABEL_NODE]: node.name,
-        [LABEL_NODE_KIND]: node.kind,
-        [LABEL_NODE_INDEX]: String(node.index),
-        [LABEL_CONTENT_HASH]: g.prepared.image.hash,
-      }),
-      ...g.prepared.container(node),
-    })),
+    g.nodes.map((node) => {
+      const { aliases = [], ...own } = g.prepared.container(node);
+      return {
+        name: containerName(o.instance, node.name),
+        image: g.prepared.image.tag,
+        network: networkName(o.instance),
+        // its node name first: the wait and the plan find a container by it
+        aliases: [node.name, ...aliases],
+        labels: labLabels(o.instance, {
+          ...o.labLabels,
+          [LABEL_ROLE]: g.kind.role,
+          [LABEL_NODE]: node.name,
+          [LABEL_NODE_KIND]: node.kind,
+          [LABEL_NODE_INDEX]: String(node.index),
+          [LABEL_CONTENT_HASH]: g.prepared.image.hash,
+        }),
+        ...own,
+      };
+    }),
   );
 }
 

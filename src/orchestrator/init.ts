@@ -25,6 +25,8 @@ export interface InitOptions extends LabSettings {
   manager?: string;
   tomcat?: string;
   tomcats?: number;
+  /** how cluster members find each other (a lab with Tomcat's own cluster) */
+  membership?: string;
   mavenRepo?: string;
   signal?: AbortSignal;
   progress: Progress;

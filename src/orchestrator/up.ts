@@ -33,6 +33,8 @@ export interface UpOptions extends LabSettings {
   manager?: string;
   tomcat?: string;
   tomcats?: number;
+  /** how cluster members find each other (a lab with Tomcat's own cluster) */
+  membership?: string;
   name?: string;
   port: number;
   dir?: string;

@@ -94,6 +94,7 @@ export class DockerRuntime implements Runtime {
       name: spec.name,
       Image: spec.image,
       Labels: spec.labels,
+      Env: spec.env && Object.entries(spec.env).map(([k, v]) => `${k}=${v}`),
       ExposedPorts: portKey ? { [portKey]: {} } : undefined,
       HostConfig: {
         NetworkMode: spec.network,

@@ -23,6 +23,8 @@ export interface ContainerSpec {
   publish?: { containerPort: number; hostPort: number };
   /** Linux capabilities beyond Docker's default set (e.g. NET_ADMIN for a drill's tc netem) */
   capAdd?: string[];
+  /** environment variables of the container's process */
+  env?: Record<string, string>;
 }
 
 export interface ExecResult {

@@ -104,6 +104,10 @@ export const SCENARIOS: Record<ScenarioName, { checks: CheckId[]; steps: Array<"
     checks: ["containers", "both-nodes", "one-session", "counter", "in-store", "parallel"],
     steps: [],
   },
+  cluster: {
+    checks: ["containers", "both-nodes", "one-session", "counter", "parallel"],
+    steps: [],
+  },
   "sticky-failover": {
     checks: [
       "containers",
