@@ -10,7 +10,10 @@ export type CheckId =
   | "one-session"
   | "counter"
   | "in-store"
-  | "parallel";
+  | "parallel"
+  | "replicated"
+  | "membership"
+  | "rejoin";
 export type CheckStatus = "pass" | "fail" | "skip";
 
 export interface CheckResult {
@@ -33,6 +36,9 @@ const TITLES: Record<CheckId, string> = {
   sticky: "requests stay on the session's Tomcat",
   "tomcat-failover": "session survives its Tomcat stopping",
   "store-failover": "session survives its memcached node stopping",
+  replicated: "session is on the cluster's members",
+  membership: "every member sees the others",
+  rejoin: "a restarted member gets the session again",
 };
 
 /** "a", "a and b", "a, b and c" */

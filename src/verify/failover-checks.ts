@@ -1,4 +1,4 @@
-/** Checks of the sticky-failover scenario: pure functions of what the probes and failover steps saw. */
+/** Checks of the failover scenarios: pure functions of what the probes and failover steps saw. */
 import { type CheckResult, describeObservation as describe, firstOf, result } from "./checks.js";
 import type { FailoverObservation } from "./failover.js";
 import type { Observation } from "./page.js";
@@ -35,7 +35,7 @@ export function checkFailover(f: FailoverObservation | undefined): CheckResult {
   const failed = f.after.filter((o) => o.error);
   const ok = f.after.filter((o) => !o.error);
   const evidence = [
-    `stopped ${f.stopped.node} (${f.stopped.container}) after #${before.index} ${before.sessionId} counter=${before.counter}`,
+    `${f.how === "kill" ? "killed" : "stopped"} ${f.stopped.node} (${f.stopped.container}) after #${before.index} ${before.sessionId} counter=${before.counter}`,
     ...f.after.map(describe),
   ];
   if (!f.restarted)
@@ -48,7 +48,7 @@ export function checkFailover(f: FailoverObservation | undefined): CheckResult {
     if (!o.sessionId || parseSessionId(o.sessionId).base !== base)
       problems.push(`#${o.index}: session ${o.sessionId ?? "none"}, was ${base}: the session was lost`);
     else if (o.counter !== expected) problems.push(`#${o.index}: counter ${o.counter}, expected ${expected}`);
-    if (f.what === "tomcat" && o.node === f.stopped.node)
+    if (f.what !== "store" && o.node === f.stopped.node)
       problems.push(`#${o.index} was served by the stopped ${o.node}`);
     expected = (o.counter ?? expected) + 1;
   }
@@ -69,5 +69,21 @@ export function checkFailover(f: FailoverObservation | undefined): CheckResult {
     `session ${base} carried on by ${served} (counter ${before.counter} → ${last!.counter}), suffix ${moved}; ` +
       `${failed.length} of ${f.after.length} requests failed${recover}; ${f.stopped.node} restarted`,
     evidence,
+  );
+}
+
+/** A cluster member stopped by the failover step holds the session again once it is back. */
+export function checkRejoin(f: FailoverObservation | undefined): CheckResult {
+  if (!f || f.skipped || !f.stopped)
+    return result("rejoin", "skip", `not run: ${f?.skipped ?? "no member was stopped"}`);
+  if (!f.restarted) return result("rejoin", "fail", `${f.stopped.node} did not come back: ${f.restartError}`);
+  const r = f.rejoin;
+  if (!r || r.error) return result("rejoin", "fail", r?.error ?? `${f.stopped.node} was not asked`);
+  const transfer =
+    r.transferMs !== undefined ? `; state transfer ${r.transferMs} ms (DeltaManager's log)` : "";
+  return result(
+    "rejoin",
+    "pass",
+    `${f.stopped.node} holds the session again (as ${r.role}) ${r.seconds!.toFixed(1)} s after it was started${transfer}`,
   );
 }

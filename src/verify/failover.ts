@@ -1,20 +1,29 @@
 /**
  * Failover steps of a verify scenario: stop the node that holds the session (the Tomcat it is routed
- * to, or the memcached node its backup is in), keep the same client going, then start the node again
- * and wait until it answers. What was seen goes to the checks; the lab is always put back, also on
- * Ctrl-C or failure.
+ * to, the memcached node its backup is in, or the cluster member that created it — with BackupManager,
+ * killed: its primary), keep the same client going, then start the node again and wait until it
+ * answers (a cluster member: until it holds the session again). What was seen goes to the checks;
+ * the lab is always put back, also on Ctrl-C or failure.
  */
+import { askMember } from "../kinds/cluster-page.js";
 import { KINDS } from "../kinds/index.js";
 import type { LabInstance } from "../orchestrator/discover.js";
 import { labNodeOf, nodeOf, roleOf, storeNodesOf } from "../orchestrator/discover.js";
 import { startAndWait } from "../orchestrator/restart.js";
 import type { LabContainer, Runtime } from "../runtime/runtime.js";
+import { pollUntil } from "../runtime/wait.js";
 import type { ProbeClient } from "./client.js";
+import { observeCluster } from "./cluster-check.js";
 import type { Observation } from "./page.js";
 import { parseSessionId } from "./session-id.js";
 
+/** which node a step stops: the session's Tomcat, its store node, or the cluster member holding it */
+export type FailoverStep = "tomcat" | "store" | "member";
+
 export interface FailoverObservation {
-  what: "tomcat" | "store";
+  what: FailoverStep;
+  /** stopped (SIGTERM, a clean shutdown) or killed (SIGKILL, as when a machine dies) */
+  how?: "stop" | "kill";
   /** why the step did not run */
   skipped?: string;
   stopped?: { node: string; container: string };
@@ -27,7 +36,19 @@ export interface FailoverObservation {
   /** the node was started again and answered; or why not */
   restarted: boolean;
   restartError?: string;
+  /** a cluster member, once back: how long until it held the session again, and as what */
+  rejoin?: {
+    /** from the start command until it held the session */
+    seconds?: number;
+    role?: string;
+    /** DeltaManager's own measure of the state transfer, from its log */
+    transferMs?: number;
+    error?: string;
+  };
 }
+
+/** how long a restarted member may take to receive the session state once it has joined */
+const REJOIN_TIMEOUT_MS = 60_000;
 
 export const FAILOVER_REQUESTS = 10;
 
@@ -38,8 +59,35 @@ export interface FailoverContext {
   signal?: AbortSignal;
 }
 
-/** The container that holds the session now: its route's Tomcat, or the store node its id names. */
-function holder(ctx: FailoverContext, what: "tomcat" | "store", id: string): LabContainer | undefined {
+/**
+ * The container that holds the session now: its route's Tomcat, the store node its id names, or the
+ * cluster member that created it (BackupManager: its primary now, to be killed).
+ */
+async function holder(
+  ctx: FailoverContext,
+  what: FailoverStep,
+  id: string,
+): Promise<{ target?: LabContainer; how: "stop" | "kill" }> {
+  if (what === "member") {
+    const base = parseSessionId(id).base;
+    const cluster = await observeCluster(ctx.runtime, ctx.lab, base);
+    const primary =
+      cluster.outcome === "read"
+        ? cluster.members.find(
+            (m) => m.view?.manager === "BackupManager" && m.view.session?.role === "primary",
+          )
+        : undefined;
+    const created = ctx.client.observations.find(
+      (o) => o.isNew && o.sessionId && parseSessionId(o.sessionId).base === base,
+    );
+    const node = primary?.node ?? created?.node ?? parseSessionId(id).route;
+    const target = ctx.lab.containers.find((c) => roleOf(c) === "tomcat" && nodeOf(c) === node);
+    return { target, how: primary ? "kill" : "stop" };
+  }
+  return { target: holderOf(ctx, what, id), how: "stop" };
+}
+
+function holderOf(ctx: FailoverContext, what: "tomcat" | "store", id: string): LabContainer | undefined {
   if (what === "tomcat") {
     const route = parseSessionId(id).route;
     return ctx.lab.containers.find((c) => roleOf(c) === "tomcat" && nodeOf(c) === route);
@@ -51,30 +99,33 @@ function holder(ctx: FailoverContext, what: "tomcat" | "store", id: string): Lab
   return ctx.lab.containers.find((c) => c.id === first?.containerId);
 }
 
-export async function failover(ctx: FailoverContext, what: "tomcat" | "store"): Promise<FailoverObservation> {
+export async function failover(ctx: FailoverContext, what: FailoverStep): Promise<FailoverObservation> {
   // Nothing is stopped once Ctrl-C was pressed.
   ctx.signal?.throwIfAborted();
   const before = [...ctx.client.observations].reverse().find((o) => o.sessionId && !o.error);
   if (!before?.sessionId) return { what, skipped: "no session to follow", after: [], restarted: true };
-  const target = holder(ctx, what, before.sessionId);
+  const { target, how } = await holder(ctx, what, before.sessionId);
   if (!target)
     return {
       what,
-      skipped: `session id ${before.sessionId} names no ${what === "tomcat" ? "Tomcat route" : "store node"} of this lab`,
+      skipped: `session id ${before.sessionId} names no ${what === "store" ? "store node" : "Tomcat route"} of this lab`,
       after: [],
       restarted: true,
     };
   const node = labNodeOf(target);
   const obs: FailoverObservation = {
     what,
+    how,
     stopped: { node: node.name, container: target.name },
     before,
     after: [],
     restarted: false,
   };
   const started = performance.now();
+  let restartAt = started;
   try {
-    await ctx.runtime.stopContainer(target.id, { timeoutSeconds: 5 });
+    if (how === "kill") await ctx.runtime.killContainer(target.id);
+    else await ctx.runtime.stopContainer(target.id, { timeoutSeconds: 5 });
     for (let i = 0; i < FAILOVER_REQUESTS; i++) {
       ctx.signal?.throwIfAborted();
       const o = await ctx.client.get();
@@ -89,6 +140,7 @@ export async function failover(ctx: FailoverContext, what: "tomcat" | "store"): 
     }
   } finally {
     // Put the lab back whatever happened, Ctrl-C included.
+    restartAt = performance.now();
     try {
       await startAndWait(ctx.runtime, ctx.lab, target);
       obs.restarted = true;
@@ -96,7 +148,51 @@ export async function failover(ctx: FailoverContext, what: "tomcat" | "store"): 
       obs.restartError = (e as Error).message;
     }
   }
+  if (what === "member" && obs.restarted) obs.rejoin = await rejoin(ctx, target, before.sessionId, restartAt);
   return obs;
+}
+
+/**
+ * A restarted cluster member is given the cluster's sessions when it joins (DeltaManager: every
+ * session; BackupManager: where each one is). Polls it until it holds this one; the time counts from
+ * when it was started again.
+ */
+async function rejoin(
+  ctx: FailoverContext,
+  member: LabContainer,
+  sessionId: string,
+  since: number,
+): Promise<FailoverObservation["rejoin"]> {
+  const sessionBase = parseSessionId(sessionId).base;
+  try {
+    const view = await pollUntil(
+      async () => {
+        const v = await askMember(ctx.runtime, member.id, { sessionBase });
+        return v.session ? v : undefined;
+      },
+      {
+        timeoutMs: REJOIN_TIMEOUT_MS,
+        intervalMs: 100,
+        onTimeout: (last) =>
+          new Error(
+            `${nodeOf(member)} did not get session ${sessionBase} within ${REJOIN_TIMEOUT_MS / 1000} s${last instanceof Error ? ` (${last.message})` : ""}`,
+          ),
+      },
+    );
+    // DeltaManager logs how long the state transfer itself took, within the member's start.
+    const log = await ctx.runtime.logTail(member.id, 200).catch(() => [] as string[]);
+    const transfer = log
+      .map((l) => /session state sent at .* received in \[(\d+)\] ms/.exec(l))
+      .filter(Boolean)
+      .at(-1);
+    return {
+      seconds: (performance.now() - since) / 1000,
+      role: view.session!.role,
+      transferMs: transfer ? Number(transfer[1]) : undefined,
+    };
+  } catch (e) {
+    return { error: (e as Error).message };
+  }
 }
 
 const sameSession = (a: string, b: string) => parseSessionId(a).base === parseSessionId(b).base;

@@ -8,6 +8,8 @@ import type { Observation, PageKind } from "./page.js";
 import { type FailoverContext, failover as runFailover } from "./failover.js";
 import { type Observations, SCENARIOS, type ScenarioName, evaluateScenario } from "./scenario.js";
 import { type StoreTarget, labDefinitionOf, observeStore } from "./store-check.js";
+import { observeCluster } from "./cluster-check.js";
+import { parseSessionId } from "./session-id.js";
 
 export interface VerifyOptions {
   url?: string;
@@ -108,7 +110,13 @@ export async function verify(opts: VerifyOptions): Promise<VerifyReport> {
     const obs = [...main.observations];
     // When the first client is failing, parallel clients would only repeat the failure, slowly.
     const allFailed = failedInARow >= MAX_FAILURES_IN_A_ROW || obs.every((o) => o.error);
-    const store = await observeStore(t.store, [...obs].reverse().find((o) => o.sessionId)?.sessionId);
+    const lastId = [...obs].reverse().find((o) => o.sessionId)?.sessionId;
+    const store = await observeStore(t.store, lastId);
+    const cluster = await observeCluster(
+      t.failover?.runtime,
+      t.failover?.lab,
+      lastId && parseSessionId(lastId).base,
+    );
     // Failover steps (stop the node holding the session, keep going, start it again) come after the
     // first client's run and before the parallel clients, so those find the lab whole again.
     const failover: Observations["failover"] = {};
@@ -139,6 +147,7 @@ export async function verify(opts: VerifyOptions): Promise<VerifyReport> {
       stoppedAfterFailures: allFailed ? failedInARow : undefined,
       parallel: parallel.map((c) => c.observations),
       store,
+      cluster,
       failover,
     };
     const checks = evaluateScenario(t.scenario, observations);

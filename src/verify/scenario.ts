@@ -16,8 +16,9 @@ import {
 } from "./checks.js";
 import type { Observation, PageKind } from "./page.js";
 import { type StoreObservation, evaluateInStore } from "./store-check.js";
-import type { FailoverObservation } from "./failover.js";
-import { checkFailover, checkSticky } from "./failover-checks.js";
+import type { FailoverObservation, FailoverStep } from "./failover.js";
+import { checkFailover, checkRejoin, checkSticky } from "./failover-checks.js";
+import { type ClusterObservation, evaluateMembership, evaluateReplicated } from "./cluster-check.js";
 
 /** Everything a verify run saw, the only input of the checks. */
 export interface Observations {
@@ -31,8 +32,10 @@ export interface Observations {
   stoppedAfterFailures?: number;
   parallel: Observation[][];
   store: StoreObservation;
+  /** Tomcat's own cluster, each member asked directly */
+  cluster: ClusterObservation;
   /** failover steps the scenario ran */
-  failover?: { tomcat?: FailoverObservation; store?: FailoverObservation };
+  failover?: Partial<Record<FailoverStep, FailoverObservation>>;
 }
 
 export interface CheckDefinition {
@@ -73,7 +76,17 @@ export const CHECKS: Record<CheckId, CheckDefinition> = {
     id: "tomcat-failover",
     appliesTo: (o) => o.containers !== undefined,
     evaluate: (o) =>
-      checkFailover(o.failover?.tomcat ?? { what: "tomcat", skipped: "not run", after: [], restarted: true }),
+      checkFailover(
+        o.failover?.member ??
+          o.failover?.tomcat ?? { what: "tomcat", skipped: "not run", after: [], restarted: true },
+      ),
+  },
+  replicated: { id: "replicated", appliesTo: () => true, evaluate: (o) => evaluateReplicated(o.cluster) },
+  membership: { id: "membership", appliesTo: () => true, evaluate: (o) => evaluateMembership(o.cluster) },
+  rejoin: {
+    id: "rejoin",
+    appliesTo: (o) => o.containers !== undefined,
+    evaluate: (o) => checkRejoin(o.failover?.member),
   },
   "store-failover": {
     id: "store-failover",
@@ -99,14 +112,24 @@ export const CHECKS: Record<CheckId, CheckDefinition> = {
  * The scenarios a lab's topology can name (`verify.scenario`): the checks, in order, and the failover
  * steps run after the first client's requests. The names are listed in labs/lab-names.ts for the schema.
  */
-export const SCENARIOS: Record<ScenarioName, { checks: CheckId[]; steps: Array<"tomcat" | "store"> }> = {
+export const SCENARIOS: Record<ScenarioName, { checks: CheckId[]; steps: FailoverStep[] }> = {
   "round-robin": {
     checks: ["containers", "both-nodes", "one-session", "counter", "in-store", "parallel"],
     steps: [],
   },
   cluster: {
-    checks: ["containers", "both-nodes", "one-session", "counter", "parallel"],
-    steps: [],
+    checks: [
+      "containers",
+      "both-nodes",
+      "one-session",
+      "counter",
+      "replicated",
+      "membership",
+      "tomcat-failover",
+      "rejoin",
+      "parallel",
+    ],
+    steps: ["member"],
   },
   "sticky-failover": {
     checks: [

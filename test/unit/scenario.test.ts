@@ -22,6 +22,7 @@ const base = (over: Partial<Observations> = {}): Observations => ({
     where: "memcached container x",
     lookup: { found: true, detail: "VALUE" },
   },
+  cluster: { outcome: "skip", reason: "no cluster" },
   expectedNodes: ["tomcat1", "tomcat2", "tomcat3"],
   containers: [
     { name: "sl-tomcat1", node: "tomcat1", role: "tomcat", state: "running", status: "Up" },
