@@ -45,6 +45,7 @@ export interface KeyPress {
   return?: boolean;
   escape?: boolean;
   ctrl?: boolean;
+  meta?: boolean;
 }
 
 export interface LiveClient {
@@ -267,6 +268,16 @@ export class ConsoleController {
 
   key(input: string, key: KeyPress): void {
     if (key.ctrl && input === "c") return this.interrupt();
+    // Keys typed faster than the screen reads them arrive together: "xq" is x, then q; and Esc
+    // followed at once by a key arrives as that key with meta: Esc, then the key.
+    if (input.length > 1 && !key.ctrl) {
+      for (const ch of input) this.key(ch, {});
+      return;
+    }
+    if (key.meta && input && !key.escape) {
+      this.key("", { escape: true });
+      return this.key(input, {});
+    }
     const o = this.state.overlay;
     if (!o) return this.liveKey(input, key);
     if (o.kind === "help") return this.set({ overlay: undefined });

@@ -182,8 +182,7 @@ function OverlayView({ overlay, height, columns }: { overlay: Overlay; height: n
       <Box flexGrow={1} />
       <Line>
         <Text dimColor>
-          lines {overlay.lines.length ? scroll + 1 : 0}-{end} of {overlay.lines.length} · ↑↓ PgUp PgDn scroll
-          · Esc close
+          lines {lines.length ? scroll + 1 : 0}-{end} of {lines.length} · ↑↓ PgUp PgDn scroll · Esc close
         </Text>
       </Line>
     </Box>

@@ -159,3 +159,17 @@ describe("the console's keys", () => {
     expect(rt.containers.size).toBe(0);
   });
 });
+
+describe("keys typed faster than the screen reads them", () => {
+  it("'pq' arriving together is p then q; Esc glued to a key is Esc, then the key", async () => {
+    const { c } = await open();
+    c.key("pq", {});
+    expect(c.getState()).toMatchObject({ paused: true, overlay: { kind: "quit" } });
+    c.key("", { escape: true });
+    c.key("?", {});
+    expect(c.getState().overlay).toEqual({ kind: "help" });
+    c.key("", { escape: true });
+    c.key("?", { meta: true });
+    expect(c.getState().overlay).toEqual({ kind: "help" });
+  });
+});
