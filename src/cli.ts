@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import { readFileSync } from "node:fs";
+import { interactive } from "./commands/choose-lab.js";
 import { commands } from "./commands/index.js";
 
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
@@ -11,6 +12,7 @@ export function buildProgram(): Command {
     .name("sessionlab")
     .description("Tomcat session sharing behind nginx: build a lab, prove it works, find config mistakes.")
     .version(pkg.version, "-v, --version")
+    .option("--no-interactive", "print this help instead of opening the console on a terminal")
     .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: withFixLine("sessionlab") })
     // Unknown commands and bad flags are "could not run".
     .exitOverride((err) => {
@@ -56,5 +58,7 @@ export function withFixLine(usage: string): (message: string, write: (s: string)
 }
 
 export async function main(argv: string[]): Promise<void> {
-  await buildProgram().parseAsync(argv);
+  // `sessionlab` alone on a terminal opens the console; elsewhere (or with --no-interactive) the help.
+  const alone = argv.length === 2 && interactive(false);
+  await buildProgram().parseAsync(alone ? [...argv, "console"] : argv);
 }

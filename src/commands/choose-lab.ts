@@ -3,12 +3,14 @@
  * offers several, each with its one-line summary); elsewhere one sentence and a fix, as always.
  */
 import { InterruptedError, SessionlabError } from "../core/errors.js";
-import { listLabNamesSync } from "../labs/lab-names.js";
+import { MAX_TOMCATS, MIN_TOMCATS, listLabNamesSync } from "../labs/lab-names.js";
 
 export interface Chosen {
   lab: string;
   manager?: string;
   tomcat?: string;
+  /** only when asked for (`askTomcats`), so a --tomcats flag is never overridden */
+  tomcats?: number;
 }
 
 export function interactive(json: boolean): boolean {
@@ -17,8 +19,9 @@ export function interactive(json: boolean): boolean {
 
 export async function chooseLab(
   given: string | undefined,
-  flags: { manager?: string; tomcat?: string; json: boolean },
+  flags: { manager?: string; tomcat?: string; tomcats?: number; json: boolean },
   verb: string,
+  opts: { askTomcats?: boolean } = {},
 ): Promise<Chosen> {
   if (given) return { lab: given, manager: flags.manager, tomcat: flags.tomcat };
   const names = listLabNamesSync();
@@ -63,5 +66,17 @@ export async function chooseLab(
         options: Object.keys(m.tomcat).map((v) => ({ value: v, label: `Tomcat ${v}` })),
       }),
     );
-  return { lab, manager, tomcat };
+  if (!opts.askTomcats || flags.tomcats !== undefined) return { lab, manager, tomcat };
+  const group = Object.values(def.nodes).find((g) => g.kind === "tomcat");
+  const initial = group && "count" in group && group.count ? group.count : MIN_TOMCATS;
+  const tomcats = picked(
+    await p.select({
+      message: "How many Tomcats behind nginx?",
+      initialValue: String(initial),
+      options: Array.from({ length: MAX_TOMCATS - MIN_TOMCATS + 1 }, (_, i) => String(MIN_TOMCATS + i)).map(
+        (n) => ({ value: n, label: n, hint: n === String(initial) ? "the lab's default" : undefined }),
+      ),
+    }),
+  );
+  return { lab, manager, tomcat, tomcats: Number(tomcats) };
 }

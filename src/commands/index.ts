@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { benchCommand } from "./bench.js";
+import { consoleCommand } from "./console.js";
 import { diffConfigCommand } from "./diff-config.js";
 import { downCommand } from "./down.js";
 import { drillCommand } from "./drill.js";
@@ -20,4 +21,5 @@ export const commands: Array<() => Command> = [
   logsCommand,
   downCommand,
   diffConfigCommand,
+  consoleCommand,
 ];

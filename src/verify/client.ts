@@ -13,6 +13,11 @@ export class ProbeClient {
     private readonly timeoutMs = 5000,
   ) {}
 
+  /** Forgets the cookies, so the next request starts a new session (the console's `n`). */
+  newSession(): void {
+    this.cookies.clear();
+  }
+
   async get(): Promise<Observation> {
     const index = this.observations.length + 1;
     const started = performance.now();
