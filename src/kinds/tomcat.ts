@@ -9,6 +9,7 @@ import { redisManagerPackage } from "../labs/jar-inspect.js";
 import { patchContextXml, patchServerXml, renderTemplate } from "../labs/render.js";
 import { readFromDistribution } from "../labs/tomcat-distribution.js";
 import { tomcatAnswers } from "../orchestrator/readiness.js";
+import { pollUntil } from "../runtime/wait.js";
 import { CLUSTER_PAGE, isClusterMember, memberJoined } from "./cluster-page.js";
 import type { NodeKind, PrepareContext } from "./kind.js";
 import { TRANSCODERS } from "./settings.js";
@@ -110,6 +111,17 @@ export const tomcatKind: NodeKind = {
         ],
       }),
     };
+  },
+  // A member that was running sees a restarted one again only once membership notices it (DNS
+  // membership: at its next heartbeat); until then it would not replicate to it.
+  afterPeerRestart: async (t) => {
+    if (!isClusterMember(t.paths, t.node.name)) return;
+    await pollUntil(async () => memberJoined(t.runtime, t.containerId, t.node.name, t.tomcats), {
+      timeoutMs: 60_000,
+      intervalMs: 250,
+      onTimeout: (last) =>
+        last instanceof Error ? last : new Error(`${t.node.name} did not see the restarted member`),
+    });
   },
   // A cluster member is ready once it also sees every other Tomcat as a member.
   ready: async (t) =>
