@@ -71,3 +71,16 @@ export function formatFixReport(r: FixReport): string {
   }
   return `${out.join("\n")}\n`;
 }
+
+/** The README's scenario table, generated from the registry (a unit test keeps the README equal to it). */
+export function breakDocsTable(breaks: readonly BreakInfo[]): string {
+  const esc = (s: string) => s.replace(/\|/g, "\\|");
+  return [
+    "| scenario | what it breaks | applies to | symptom | named by |",
+    "|---|---|---|---|---|",
+    ...breaks.map(
+      (b) =>
+        `| \`${b.name}\` | ${esc(b.summary)} | ${esc(b.appliesTo)} | ${esc(b.symptom)} | [\`${b.rule}\`](docs/rules.md#${b.rule}) |`,
+    ),
+  ].join("\n");
+}

@@ -1,14 +1,19 @@
 import type { LabPaths } from "../../labs/lab-paths.js";
-import { type BreakScenario, replaceOnce } from "../scenario.js";
+import { type BreakScenario, EditNotPossible } from "../scenario.js";
 
-/** Drops jvmRoute from the live <Engine> (the distribution's commented-out example keeps its own). */
+const ENGINE_WITH_ROUTE = /<Engine name="Catalina" defaultHost="localhost" jvmRoute="[^"]*">/g;
+
+/** Whether `offset` lies inside an XML comment. */
+function inComment(text: string, offset: number): boolean {
+  return text.lastIndexOf("<!--", offset) > text.lastIndexOf("-->", offset);
+}
+
+/** Drops jvmRoute from the live <Engine>, not from the distribution's commented-out example. */
 export function dropJvmRoute(text: string): string {
-  return replaceOnce(
-    text,
-    /<Engine name="Catalina" defaultHost="localhost" jvmRoute="[^"]*">/,
-    () => '<Engine name="Catalina" defaultHost="localhost">',
-    '<Engine … jvmRoute="…"> element',
-  );
+  const live = [...text.matchAll(ENGINE_WITH_ROUTE)].find((m) => !inComment(text, m.index));
+  if (!live) throw new EditNotPossible('no live <Engine … jvmRoute="…"> element found');
+  const engine = '<Engine name="Catalina" defaultHost="localhost">';
+  return text.slice(0, live.index) + engine + text.slice(live.index + live[0].length);
 }
 
 export const missingJvmRoute: BreakScenario = {
