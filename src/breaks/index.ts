@@ -11,7 +11,7 @@
  *   user's differing files as `<file>.bak`, recreates a Tomcat whose lib/ lost a jar, restarts what
  *   changed, and runs verify.
  */
-import { copyFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import { EXIT_COULD_NOT_RUN, SessionlabError } from "../core/errors.js";
@@ -315,7 +315,6 @@ async function lintLab(
   try {
     const paths = new LabPaths(lab.dir);
     await copyTomcatLib(runtime, containerOf(lab, node).id, join(base, "lib"));
-    const { mkdir } = await import("node:fs/promises");
     await mkdir(join(base, "conf"));
     for (const f of ["server.xml", "context.xml"])
       await copyFile(paths.confFile(node, f), join(base, "conf", f));
