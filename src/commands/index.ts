@@ -1,9 +1,11 @@
 import type { Command } from "commander";
 import { benchCommand } from "./bench.js";
+import { breakCommand } from "./break.js";
 import { consoleCommand } from "./console.js";
 import { diffConfigCommand } from "./diff-config.js";
 import { downCommand } from "./down.js";
 import { drillCommand } from "./drill.js";
+import { fixCommand } from "./fix.js";
 import { initCommand } from "./init.js";
 import { logsCommand } from "./logs.js";
 import { statusCommand } from "./status.js";
@@ -16,6 +18,8 @@ export const commands: Array<() => Command> = [
   initCommand,
   verifyCommand,
   drillCommand,
+  breakCommand,
+  fixCommand,
   benchCommand,
   statusCommand,
   logsCommand,

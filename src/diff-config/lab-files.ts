@@ -1,6 +1,7 @@
 /**
  * The config files of a lab folder, as the lab renders them:
- * nginx/nginx.conf, tomcatN/conf/{server,context}.xml, redis/redis.conf.
+ * nginx/nginx.conf, tomcatN/conf/{server,context}.xml, the manager's tomcatN/conf/redisson.yaml,
+ * redis/redis.conf.
  * (Stand-in until src/labs/lab-dir.ts's findLabDir() locates the running lab's folder.)
  */
 import { existsSync, readdirSync } from "node:fs";
@@ -16,7 +17,11 @@ export function labFiles(dir: string): string[] {
     .sort();
   const candidates = [
     join(dir, "nginx", "nginx.conf"),
-    ...tomcats.flatMap((t) => [join(dir, t, "conf", "server.xml"), join(dir, t, "conf", "context.xml")]),
+    ...tomcats.flatMap((t) => [
+      join(dir, t, "conf", "server.xml"),
+      join(dir, t, "conf", "context.xml"),
+      join(dir, t, "conf", "redisson.yaml"),
+    ]),
     join(dir, "redis", "redis.conf"),
   ];
   const files = candidates.filter((f) => existsSync(f));

@@ -129,3 +129,11 @@ export async function labFolderVersions(paths: LabPaths): Promise<LabVersions | 
     return undefined;
   }
 }
+
+/** How many of `files` are exactly what the folder's state says sessionlab last wrote there. */
+export async function countAsRendered(paths: LabPaths, files: Map<string, string>): Promise<number> {
+  const raw = await readOr(paths.stateFile());
+  if (!raw) return 0;
+  const state = JSON.parse(raw) as FolderState;
+  return [...files].filter(([abs, content]) => state.rendered[relative(paths.root, abs)] === sha256(content)).length;
+}

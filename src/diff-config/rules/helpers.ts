@@ -1,6 +1,7 @@
 /** Small queries over parsed configs that several rules share. */
 import { attr, type XmlElement } from "../xml.js";
 import { managerClass, type ManagerClass } from "../known-classes.js";
+import { walkNginx } from "../nginx.js";
 import type { LoadedFile } from "../types.js";
 
 export function elementsNamed(file: LoadedFile, name: string): XmlElement[] {
@@ -83,4 +84,29 @@ export function jvmRoutes(files: LoadedFile[]): JvmRoute[] {
 /** Where to point at an attribute's value, or at the element when the attribute is absent. */
 export function at(el: XmlElement, name: string): number {
   return attr(el, name)?.valueOffset ?? el.offset;
+}
+
+/** A route nginx routes by: route= on an upstream server, or a ~\\.route$ key of a map on the session cookie/URI. */
+export interface NginxRoute {
+  route: string;
+  offset: number;
+  what: string;
+}
+
+/** The routes an nginx config routes sessions by (none: it does not route by jvmRoute). */
+export function nginxRoutesUsed(file: LoadedFile): NginxRoute[] {
+  const used: NginxRoute[] = [];
+  for (const d of walkNginx(file.nginx?.directives ?? [])) {
+    if (d.name === "server" && d.parent?.name === "upstream") {
+      for (const a of d.args) {
+        const route = /^route=(.*)$/.exec(a.value)?.[1];
+        if (route !== undefined) used.push({ route, offset: a.offset, what: `route=${route}` });
+      }
+    }
+    if (d.parent?.name === "map" && /jsessionid|route/i.test(d.parent.args.map((a) => a.value).join(" "))) {
+      const route = /^~\*?\\\.(\w+)\$$/.exec(d.name)?.[1];
+      if (route !== undefined) used.push({ route, offset: d.offset, what: `Route pattern ${d.name}` });
+    }
+  }
+  return used;
 }

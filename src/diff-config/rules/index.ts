@@ -26,6 +26,7 @@ import { msmTranscoder } from "./msm-transcoder.js";
 import { msmNonStickyJvmRoute } from "./msm-non-sticky-jvmroute.js";
 import { jvmRouteFormat } from "./jvmroute-format.js";
 import { jvmRouteUnique } from "./jvmroute-unique.js";
+import { jvmRouteMissing } from "./jvmroute-missing.js";
 import { redisManagerValve } from "./redis-manager-valve.js";
 import { redisPersistPolicies } from "./redis-persist-policies.js";
 import { redisMaxInactiveInterval } from "./redis-max-inactive-interval.js";
@@ -73,6 +74,7 @@ export const RULES: readonly Rule[] = [
   msmNonStickyJvmRoute,
   jvmRouteFormat,
   jvmRouteUnique,
+  jvmRouteMissing,
   tomcatCluster,
   tomcatClusterChannel,
   xmlStrayAttribute,

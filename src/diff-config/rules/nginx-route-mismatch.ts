@@ -1,5 +1,4 @@
-import { walkNginx } from "../nginx.js";
-import { jvmRoutes } from "./helpers.js";
+import { jvmRoutes, nginxRoutesUsed } from "./helpers.js";
 import type { Rule } from "../types.js";
 
 export const nginxRouteMismatch: Rule = {
@@ -19,20 +18,7 @@ export const nginxRouteMismatch: Rule = {
     const all = jvmRoutes(ctx.files);
     const routes = [...new Set(all.map((r) => r.route))];
     if (routes.length === 0) return;
-    // Routes nginx uses: route= on upstream servers, and ~\.route$ keys of a map on the session cookie/URI.
-    const used: Array<{ route: string; offset: number; what: string }> = [];
-    for (const d of walkNginx(ctx.file.nginx?.directives ?? [])) {
-      if (d.name === "server" && d.parent?.name === "upstream") {
-        for (const a of d.args) {
-          const route = /^route=(.*)$/.exec(a.value)?.[1];
-          if (route !== undefined) used.push({ route, offset: a.offset, what: `route=${route}` });
-        }
-      }
-      if (d.parent?.name === "map" && /jsessionid|route/i.test(d.parent.args.map((a) => a.value).join(" "))) {
-        const route = /^~\*?\\\.(\w+)\$$/.exec(d.name)?.[1];
-        if (route !== undefined) used.push({ route, offset: d.offset, what: `Route pattern ${d.name}` });
-      }
-    }
+    const used = nginxRoutesUsed(ctx.file);
     // With fewer server.xml than routes, the missing Tomcats' routes are simply unknown.
     if (new Set(used.map((u) => u.route)).size > routes.length) return;
     for (const u of used) {

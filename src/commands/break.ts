@@ -1,0 +1,57 @@
+import { Command } from "commander";
+import { EXIT_CHECK_FAILED, EXIT_OK, SessionlabError } from "../core/errors.js";
+import { runCommand } from "../core/run-command.js";
+import { parseLabName } from "./options.js";
+
+interface BreakFlags {
+  lab?: string;
+  list: boolean;
+  json: boolean;
+}
+
+// Exit codes: 0 the break is in place and the lab behaves as the scenario predicts (its symptom is
+// seen, diff-config names the cause); 1 the break is in place but the prediction did not hold;
+// 2 nothing was broken (unknown scenario, one that does not apply to this lab, no lab).
+export function breakCommand(): Command {
+  return new Command("break")
+    .description("break the running lab's configs the way people do, and show the symptom and the cause")
+    .argument("[scenario]", "what to break (see --list)")
+    .option("--lab <name>", "lab instance (default: the only one)", parseLabName)
+    .option("--list", "name the scenarios, and which apply to the running lab", false)
+    .option("--json", "print the report as JSON", false)
+    .action(
+      runCommand(
+        async (ctx, scenario: string | undefined, flags: BreakFlags) => {
+          const [{ printResult }, { createProgress }, breaks, fmt] = await Promise.all([
+            import("../core/output.js"),
+            import("../core/progress.js"),
+            import("../breaks/index.js"),
+            import("../breaks/format.js"),
+          ]);
+          if (flags.list || !scenario) {
+            const list = await breaks.listBreaks({ lab: flags.lab });
+            if (!scenario && !flags.list) {
+              const valid = list.breaks.filter((b) => b.applies !== false).map((b) => b.name);
+              throw new SessionlabError(
+                "name the scenario to break",
+                `${list.lab ? `for lab ${list.lab} ` : ""}choose one of: ${valid.join(", ")} (see \`sessionlab break --list\`)`,
+              );
+            }
+            if (ctx.json) printResult(true, list);
+            else process.stdout.write(fmt.formatBreakList(list));
+            return EXIT_OK;
+          }
+          const report = await breaks.applyBreak({
+            scenario,
+            lab: flags.lab,
+            signal: ctx.signal,
+            progress: createProgress({ quiet: ctx.json }),
+          });
+          if (ctx.json) printResult(report.ok, report);
+          else process.stdout.write(fmt.formatBreakReport(report));
+          return report.ok ? EXIT_OK : EXIT_CHECK_FAILED;
+        },
+        (_s, flags) => flags.json,
+      ),
+    );
+}
