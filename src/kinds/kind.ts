@@ -80,6 +80,6 @@ export interface NodeKind {
    * Called on this node after another node of the lab was started again (drills, verify's failover):
    * a restarted container may come back with another address, which e.g. nginx must look up anew.
    */
-  afterPeerRestart?(target: NodeTarget): Promise<void>;
+  afterPeerRestart?(target: NodeTarget, restarted: LabNode[]): Promise<void>;
   store?: StoreOps;
 }

@@ -114,14 +114,18 @@ export const tomcatKind: NodeKind = {
   },
   // A member that was running sees a restarted one again only once membership notices it (DNS
   // membership: at its next heartbeat); until then it would not replicate to it.
-  afterPeerRestart: async (t) => {
-    if (!isClusterMember(t.paths, t.node.name)) return;
-    await pollUntil(async () => memberJoined(t.runtime, t.containerId, t.node.name, t.tomcats), {
-      timeoutMs: 60_000,
-      intervalMs: 250,
-      onTimeout: (last) =>
-        last instanceof Error ? last : new Error(`${t.node.name} did not see the restarted member`),
-    });
+  afterPeerRestart: async (t, restarted) => {
+    const peers = restarted.filter((n) => n.kind === "tomcat").map((n) => n.name);
+    if (!peers.length || !isClusterMember(t.paths, t.node.name)) return;
+    await pollUntil(
+      async () => memberJoined(t.runtime, t.containerId, t.node.name, [t.node.name, ...peers]),
+      {
+        timeoutMs: 60_000,
+        intervalMs: 250,
+        onTimeout: (last) =>
+          last instanceof Error ? last : new Error(`${t.node.name} did not see ${peers.join(", ")}`),
+      },
+    );
   },
   // A cluster member is ready once it also sees every other Tomcat as a member.
   ready: async (t) =>

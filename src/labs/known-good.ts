@@ -1,6 +1,7 @@
 /**
  * The known-good configs diff-config compares with, rendered by the labs' own renderer from the real
- * distributions: one folder per lab variant (lab/manager@tomcatX) holding tomcat1's server.xml and
+ * distributions: one folder per lab variant (lab/manager@tomcatX, and +membership for a cluster's
+ * other memberships) holding tomcat1's server.xml and
  * context.xml, the manager's conf files, nginx.conf and redis.conf, plus nginx.conf for 3–5 Tomcats.
  * `npm run gen:known-good` writes them to fixtures/diff-config/canonical; a test checks they are current.
  */
@@ -32,14 +33,19 @@ export async function renderKnownGood(baseImage = "debian:bookworm-slim"): Promi
     for (const name of listLabNamesSync()) {
       const def = await loadLab(name);
       for (const [manager, m] of Object.entries(def.managers)) {
+        // A cluster's memberships: the default in the variant's folder, each other one beside it (+name).
+        const memberships = m.serverCluster && def.membership ? Object.keys(def.membership.choices) : [undefined];
         for (const tomcat of Object.keys(m.tomcat)) {
-          const folder = `${name}/${manager}@tomcat${tomcat}`;
-          const paths = new LabPaths(join(work, folder));
-          const prepared = await prepareLab(selectVariant(def, { manager, tomcat }), paths, settings);
-          for (const [abs, text] of prepared.files) {
-            const rel = relative(paths.root, abs);
-            if (rel.startsWith("tomcat1/conf/") || rel === "nginx/nginx.conf" || rel === "redis/redis.conf")
-              out.set(`${folder}/${basename(rel)}`, text);
+          for (const membership of memberships) {
+            const other = membership && membership !== def.membership?.default ? `+${membership}` : "";
+            const folder = `${name}/${manager}@tomcat${tomcat}${other}`;
+            const paths = new LabPaths(join(work, folder));
+            const prepared = await prepareLab(selectVariant(def, { manager, tomcat, membership }), paths, settings);
+            for (const [abs, text] of prepared.files) {
+              const rel = relative(paths.root, abs);
+              if (rel.startsWith("tomcat1/conf/") || rel === "nginx/nginx.conf" || rel === "redis/redis.conf")
+                out.set(`${folder}/${basename(rel)}`, text);
+            }
           }
         }
       }

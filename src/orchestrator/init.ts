@@ -106,12 +106,23 @@ async function writeOwnLab(
         defaultTomcat: variant.tomcatVersion,
       },
     },
+    ...(variant.membership && {
+      membership: {
+        default: variant.membership.name,
+        choices: { [variant.membership.name]: def.membership!.choices[variant.membership.name]! },
+      },
+    }),
     verify: def.verify,
+    ...(def.promises && { promises: def.promises }),
   };
   await writeFile(join(dir, TOPOLOGY_FILE), JSON.stringify(topology, null, 2) + "\n");
-  const templates = [m.contextManager, ...Object.values(m.confFiles ?? {})].filter((t): t is string =>
-    Boolean(t),
-  );
+  const templates = [
+    m.contextManager,
+    ...Object.values(m.confFiles ?? {}),
+    m.serverCluster,
+    variant.membership?.template,
+    variant.membership?.memberTemplate,
+  ].filter((t): t is string => Boolean(t));
   for (const t of templates) await copyFile(join(def.dir, t), join(dir, t));
 
   const own = await loadLab(dir);

@@ -54,7 +54,11 @@ export async function tellPeers(
   const names = new Set(restarted.map((c) => c.name));
   for (const peer of lab.containers) {
     if (ids.has(peer.id) || names.has(peer.name)) continue;
-    await KINDS[labNodeOf(peer).kind]?.afterPeerRestart?.(targetOf(runtime, lab, peer));
+    if (peer.state !== "running") continue;
+    await KINDS[labNodeOf(peer).kind]?.afterPeerRestart?.(
+      targetOf(runtime, lab, peer),
+      restarted.map((c) => labNodeOf(c)),
+    );
   }
 }
 
