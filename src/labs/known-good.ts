@@ -43,6 +43,8 @@ export async function renderKnownGood(baseImage = "debian:bookworm-slim"): Promi
             const prepared = await prepareLab(selectVariant(def, { manager, tomcat, membership }), paths, settings);
             for (const [abs, text] of prepared.files) {
               const rel = relative(paths.root, abs);
+              // nginx.conf does not change with the membership: once, in the variant's own folder
+              if (other && rel === "nginx/nginx.conf") continue;
               if (rel.startsWith("tomcat1/conf/") || rel === "nginx/nginx.conf" || rel === "redis/redis.conf")
                 out.set(`${folder}/${basename(rel)}`, text);
             }

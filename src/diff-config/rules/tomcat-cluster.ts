@@ -55,7 +55,8 @@ export const tomcatCluster: Rule = {
         });
       }
       const tomcat = ctx.versions.tomcat;
-      if (staticService && tomcat) {
+      // "9" alone (a major, as --tomcat may give it) says nothing about 9.0.11.
+      if (staticService && tomcat && tomcat.split(".").length >= 3) {
         if (!versionAtLeast(tomcat, [9, 0, 11])) {
           ctx.report({
             offset: at(staticService, "className"),

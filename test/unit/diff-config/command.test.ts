@@ -146,7 +146,7 @@ describe("sessionlab diff-config", () => {
     expect(json.files[0]?.diff?.against).toMatch(/classic@tomcat7\/context\.xml$/);
     expect(json.files[0]?.diff?.lines.length).toBeGreaterThan(0);
     expect(json.files[1]?.diff).toEqual({
-      against: expect.stringMatching(/canonical\/memcached\/msm@tomcat9\/nginx\.conf$/),
+      against: expect.stringMatching(/canonical\/.+\/nginx\.conf$/),
       why: expect.stringMatching(/^closest of \d+ known-good nginx files: \S+, 0 changed lines$/),
       lines: [],
     });
