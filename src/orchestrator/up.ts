@@ -106,7 +106,19 @@ export async function up(opts: UpOptions): Promise<UpResult> {
     progress.warn(`keeping your edited ${f} (use --reset-config to replace it; a .bak is kept)`);
   for (const f of report.backedUp) progress.info(`backed up your edited ${f} to ${f}.bak`);
   await (opts.lintConfigs ?? lintLabFolder)(paths.root);
-  const fingerprint = await labFingerprint(prepared.images, [...prepared.files.keys()], opts.port);
+  // A container's environment and extra network names count too (a cluster's membership settings).
+  const settingsOf = prepared.groups.flatMap((g) =>
+    g.nodes.map((n) => {
+      const { env, aliases } = g.prepared.container(n);
+      return JSON.stringify([n.name, env ?? {}, aliases ?? []]);
+    }),
+  );
+  const fingerprint = await labFingerprint(
+    prepared.images,
+    [...prepared.files.keys()],
+    opts.port,
+    settingsOf,
+  );
 
   const want = {
     instance,
@@ -169,8 +181,14 @@ export async function assertPortFree(port: number): Promise<void> {
 }
 
 /** What the containers would run: image tags, the published port, and the config files as they are on disk. */
-async function labFingerprint(images: ImageSpec[], files: string[], port: number): Promise<string> {
+async function labFingerprint(
+  images: ImageSpec[],
+  files: string[],
+  port: number,
+  containerSettings: string[],
+): Promise<string> {
   const hash = createHash("sha256").update(`${port}\0`);
+  for (const c of containerSettings) hash.update(`${c}\0`);
   for (const img of images) hash.update(`${img.tag}\0`);
   for (const f of [...files].sort())
     hash
