@@ -17,7 +17,10 @@ export type SessionRole = "primary" | "backup" | "proxy" | "copy";
 export interface MemberView {
   node: string;
   manager: string;
+  /** the Engine has a cluster */
   clustered: boolean;
+  /** the webapp's manager is the cluster's (the webapp is distributable) */
+  replicating: boolean;
   /** this member's address, as the cluster knows it */
   self?: string;
   /** the addresses of the other members it sees */
@@ -77,6 +80,7 @@ export function parseMemberView(body: string): MemberView {
     node: j.node ?? "?",
     manager: j.manager ?? "?",
     clustered: j.clustered ?? false,
+    replicating: j.replicating ?? false,
     self: j.self,
     members: j.members ?? [],
     missing: j.missing ?? [],
@@ -98,7 +102,7 @@ export async function memberJoined(
 ): Promise<boolean> {
   const peers = tomcats.filter((t) => t !== node);
   const view = await askMember(runtime, containerId, { peers });
-  if (!view.clustered) throw new Error(`${node} runs ${view.manager}, not a cluster manager`);
+  if (!view.clustered) throw new Error(`${node} has no cluster in its server.xml`);
   if (view.missing.length)
     throw new Error(
       `${node} does not see ${view.missing.join(", ")} in the cluster (it sees ${view.members.length} of ${peers.length} other members)`,

@@ -64,7 +64,7 @@ export function evaluateReplicated(o: ClusterObservation): CheckResult {
     return result("replicated", "fail", "no session id was observed, so there is nothing to look up");
   const asked = o.members.filter((m) => m.view);
   const problems = o.members.map(notAsked).filter((p): p is string => !!p);
-  const unclustered = asked.filter((m) => !m.view!.clustered);
+  const unclustered = asked.filter((m) => !m.view!.replicating);
   if (unclustered.length)
     return result(
       "replicated",

@@ -21,7 +21,9 @@
   Context ctx = ((WebResourceRoot) application.getAttribute("org.apache.catalina.resources")).getContext();
   Manager mgr = ctx.getManager();
   StringBuilder json = new StringBuilder("{\"node\":\"{{node}}\",\"manager\":" + q(mgr.getClass().getSimpleName()));
-  CatalinaCluster cluster = mgr instanceof ClusterManager ? ((ClusterManager) mgr).getCluster() : null;
+  // The Engine's cluster (a context inherits it); its manager replicates only if the webapp is distributable.
+  CatalinaCluster cluster = ctx.getCluster() instanceof CatalinaCluster ? (CatalinaCluster) ctx.getCluster() : null;
+  json.append(",\"replicating\":").append(mgr instanceof ClusterManager);
   if (cluster == null) {
     out.print(json.append(",\"clustered\":false}"));
     return;
@@ -68,11 +70,11 @@
           + ",\"primary\":" + q(e.getPrimary() == null ? null : ip(e.getPrimary())) + ",\"backups\":" + backups.append("]") + "}";
     }
   } else {
-    // DeltaManager: every member holds every session
+    // DeltaManager: every member holds every session (a manager outside the cluster: its own only)
     for (Session s : mgr.findSessions()) {
       count++;
       if (want == null || !base(s.getIdInternal()).equals(want)) continue;
-      session = "{\"id\":" + q(s.getIdInternal()) + ",\"role\":" + q(((ClusterSession) s).isPrimarySession() ? "primary" : "copy") + "}";
+      session = "{\"id\":" + q(s.getIdInternal()) + ",\"role\":" + q(s instanceof ClusterSession && ((ClusterSession) s).isPrimarySession() ? "primary" : "copy") + "}";
     }
   }
   out.print(json.append(",\"sessions\":").append(count).append(",\"session\":").append(session).append("}"));
