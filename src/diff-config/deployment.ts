@@ -6,6 +6,7 @@
  * A file's deployment is the folder above its role folders: lab/tomcat1/conf/server.xml,
  * lab/nginx/nginx.conf and lab/redis/redis.conf all belong to lab/; /opt/tomcat1/conf/server.xml and
  * /opt/tomcat2/conf/server.xml to /opt/. Files side by side in one folder are one deployment.
+ * A webapp's descriptor belongs to the Tomcat that deploys it: lab/tomcat1/webapps/ROOT/WEB-INF/web.xml to lab/.
  */
 import { basename, dirname, resolve } from "node:path";
 import type { CatalinaBase } from "./catalina-base.js";
@@ -19,6 +20,9 @@ export function deploymentOf(path: string, base?: CatalinaBase): string {
   let dir = base ? dirname(resolve(base.dir)) : dirname(resolve(path));
   // conf/Catalina/<host>/ holds per-webapp context files: the host folder is a role too.
   if (!base && basename(dirname(dir)) === "Catalina") dir = dirname(dir);
+  // webapps/<app>/WEB-INF/: the app's folder is named after the app, not the deployment.
+  if (!base && basename(dir) === "WEB-INF" && basename(dirname(dirname(dir))) === "webapps")
+    dir = dirname(dirname(dirname(dir)));
   while (ROLE.test(basename(dir)) && dirname(dir) !== dir) dir = dirname(dir);
   return dir;
 }

@@ -1,7 +1,7 @@
 /**
  * The config files of a lab folder, as the lab renders them:
  * nginx/nginx.conf, tomcatN/conf/{server,context}.xml, the manager's tomcatN/conf/redisson.yaml,
- * redis/redis.conf.
+ * the webapp's tomcatN/webapps/ROOT/WEB-INF/web.xml (<distributable/> for a cluster), redis/redis.conf.
  * (Stand-in until src/labs/lab-dir.ts's findLabDir() locates the running lab's folder.)
  */
 import { existsSync, readdirSync } from "node:fs";
@@ -21,6 +21,7 @@ export function labFiles(dir: string): string[] {
       join(dir, t, "conf", "server.xml"),
       join(dir, t, "conf", "context.xml"),
       join(dir, t, "conf", "redisson.yaml"),
+      join(dir, t, "webapps", "ROOT", "WEB-INF", "web.xml"),
     ]),
     join(dir, "redis", "redis.conf"),
   ];

@@ -27,7 +27,7 @@ export class UnreadableConfigError extends SessionlabError {
 }
 
 const PASS_CONFIGS =
-  "pass config files (context.xml, server.xml, nginx.conf, redis.conf) or a CATALINA_BASE folder";
+  "pass config files (context.xml, server.xml, web.xml, nginx.conf, redis.conf) or a CATALINA_BASE folder";
 
 export async function readConfig(path: string): Promise<Buffer> {
   let bytes: Buffer;
@@ -64,6 +64,7 @@ export function parseKind(value: string): Kind {
   const aliases: Record<string, Kind> = {
     context: "context-xml",
     server: "server-xml",
+    web: "web-xml",
     "redis-conf": "redis",
     "redisson-yaml": "redisson",
     yaml: "redisson",
@@ -140,7 +141,13 @@ export function detectKind(text: string): Kind {
   // Stray text before the prolog is itself an XML error, so look a little further than the first character.
   if ((start >= 0 && text[start] === "<") || /<\?xml|<(?:Context|Server)[\s>/]/.test(text.slice(0, 4096))) {
     const root = /<(?![?!/])([^\s/>]+)/.exec(text.replace(/<!--[\s\S]*?-->/g, ""))?.[1];
-    return root === "Context" ? "context-xml" : root === "Server" ? "server-xml" : "xml";
+    return root === "Context"
+      ? "context-xml"
+      : root === "Server"
+        ? "server-xml"
+        : root === "web-app"
+          ? "web-xml"
+          : "xml";
   }
   // Redisson's YAML shares words with redis.conf (timeout, password): its server section decides.
   if (looksLikeRedisson(text)) return "redisson";
@@ -204,7 +211,7 @@ export function loadFromBytes(path: string, bytes: Buffer, kindOverride?: Kind):
     invalidBytes: decoded.invalid,
     comments: [],
   };
-  if (kind === "context-xml" || kind === "server-xml" || kind === "xml") {
+  if (kind === "context-xml" || kind === "server-xml" || kind === "web-xml" || kind === "xml") {
     file.xml = parseXml(text);
     // Valve + Manager from a README: read as the children of a Context, which they are.
     if (file.xml.fragment) {

@@ -6,7 +6,17 @@ import type { RedisConfig } from "./redis-conf.js";
 import type { CatalinaBase } from "./catalina-base.js";
 import type { RedissonConfig } from "./redisson-yaml.js";
 
-export const KINDS = ["context-xml", "server-xml", "xml", "nginx", "redis", "redisson", "text"] as const;
+/** web-xml: a webapp descriptor (WEB-INF/web.xml, root <web-app>), read for cross-file rules such as <distributable/>. */
+export const KINDS = [
+  "context-xml",
+  "server-xml",
+  "web-xml",
+  "xml",
+  "nginx",
+  "redis",
+  "redisson",
+  "text",
+] as const;
 export type Kind = (typeof KINDS)[number];
 
 export type Severity = "error" | "warning" | "info";

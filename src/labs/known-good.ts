@@ -2,7 +2,8 @@
  * The known-good configs diff-config compares with, rendered by the labs' own renderer from the real
  * distributions: one folder per lab variant (lab/manager@tomcatX, and +membership for a cluster's
  * other memberships) holding tomcat1's server.xml and
- * context.xml, the manager's conf files, nginx.conf and redis.conf, plus nginx.conf for 3–5 Tomcats.
+ * context.xml, the manager's conf files, the webapp's web.xml, nginx.conf and redis.conf, plus nginx.conf for
+ * 3–5 Tomcats.
  * `npm run gen:known-good` writes them to fixtures/diff-config/canonical; a test checks they are current.
  */
 import { mkdtemp, rm } from "node:fs/promises";
@@ -12,6 +13,9 @@ import { createProgress } from "../core/progress.js";
 import { prepareLab } from "../orchestrator/prepare.js";
 import { MAX_TOMCATS, listLabNamesSync, loadLab, selectVariant } from "./definition.js";
 import { LabPaths } from "./lab-paths.js";
+
+/** The webapp's descriptor (<distributable/> in a cluster lab), as diff-config's lab-folder file list reads it. */
+const WEB_XML = "tomcat1/webapps/ROOT/WEB-INF/web.xml";
 
 /** Stands for the generated password of a lab's Redis; diff-config treats passwords as parameters. */
 export const KNOWN_GOOD_PASSWORD = "known-good-password";
@@ -43,9 +47,14 @@ export async function renderKnownGood(baseImage = "debian:bookworm-slim"): Promi
             const prepared = await prepareLab(selectVariant(def, { manager, tomcat, membership }), paths, settings);
             for (const [abs, text] of prepared.files) {
               const rel = relative(paths.root, abs);
-              // nginx.conf does not change with the membership: once, in the variant's own folder
-              if (other && rel === "nginx/nginx.conf") continue;
-              if (rel.startsWith("tomcat1/conf/") || rel === "nginx/nginx.conf" || rel === "redis/redis.conf")
+              // nginx.conf and web.xml do not change with the membership: once, in the variant's own folder
+              if (other && (rel === "nginx/nginx.conf" || rel === WEB_XML)) continue;
+              if (
+                rel.startsWith("tomcat1/conf/") ||
+                rel === WEB_XML ||
+                rel === "nginx/nginx.conf" ||
+                rel === "redis/redis.conf"
+              )
                 out.set(`${folder}/${basename(rel)}`, text);
             }
           }

@@ -43,6 +43,10 @@ import { redisExposed } from "./redis-exposed.js";
 import { redisBindLoopback } from "./redis-bind-loopback.js";
 import { tomcatCluster } from "./tomcat-cluster.js";
 import { tomcatClusterChannel } from "./tomcat-cluster-channel.js";
+import { tomcatClusterStaticMembers } from "./tomcat-cluster-static-members.js";
+import { tomcatClusterReplicationValve } from "./tomcat-cluster-replication-valve.js";
+import { tomcatClusterMulticastAddress } from "./tomcat-cluster-multicast-address.js";
+import { tomcatClusterDistributable } from "./tomcat-cluster-distributable.js";
 import { xmlStrayAttribute } from "./xml-stray-attribute.js";
 import { catalinaJars } from "./catalina-jars.js";
 import { catalinaCompat } from "./catalina-compat.js";
@@ -77,6 +81,10 @@ export const RULES: readonly Rule[] = [
   jvmRouteMissing,
   tomcatCluster,
   tomcatClusterChannel,
+  tomcatClusterStaticMembers,
+  tomcatClusterReplicationValve,
+  tomcatClusterMulticastAddress,
+  tomcatClusterDistributable,
   xmlStrayAttribute,
   redisManagerValve,
   redisPersistPolicies,

@@ -1,9 +1,9 @@
 import { attr } from "../xml.js";
 import { at, classNameOf, elementsNamed, hasPlaceholder, knownManagers } from "./helpers.js";
 import { versionAtLeast } from "./catalina-compat.js";
+import { STATIC_SERVICE } from "./cluster-helpers.js";
 import type { Rule } from "../types.js";
 
-const STATIC_SERVICE = "org.apache.catalina.tribes.membership.StaticMembershipService";
 const UNIQUE_ID = /^\{\s*-?\d+(?:\s*,\s*-?\d+){15}\s*\}$/;
 
 export const tomcatCluster: Rule = {

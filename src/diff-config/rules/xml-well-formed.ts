@@ -4,7 +4,7 @@ export const xmlWellFormed: Rule = {
   meta: {
     id: "xml-well-formed",
     severity: "error",
-    kinds: ["context-xml", "server-xml", "xml"],
+    kinds: ["context-xml", "server-xml", "web-xml", "xml"],
     layer: "syntax",
     description:
       "The XML is not well-formed (the first error, where Tomcat's parser stops); a snippet of Context children is read as if inside <Context> (info)",

@@ -20,7 +20,8 @@ describe("loading a config", () => {
   it("detects the kind from content, whatever the file is called", () => {
     expect(detectKind('<?xml version="1.0"?>\n<!-- c -->\n<Context>')).toBe("context-xml");
     expect(detectKind('<Server port="8005">')).toBe("server-xml");
-    expect(detectKind("<web-app>")).toBe("xml");
+    expect(detectKind("<web-app>")).toBe("web-xml");
+    expect(detectKind("<web-fragment>")).toBe("xml");
     expect(detectKind("# comment\nevents {}\nhttp {\n  server { listen 80; }\n}\n")).toBe("nginx");
     expect(detectKind("upstream t {\n  server a:8080;\n}\n")).toBe("nginx");
     expect(detectKind("# redis\nbind 0.0.0.0\nport 6379\nrequirepass x\n")).toBe("redis");
