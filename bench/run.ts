@@ -2,13 +2,15 @@
  * `npm run bench`: times the CLI's start-up (no Docker needed), then the real CLI against the real
  * Docker engine (cold and warm `up`, `verify`, `down`) and the diff-config layer, and compares each
  * figure with its target. Cold means no sessionlab images and an empty artifact cache.
- * BENCH_ONLY=startup (`npm run bench:startup`) runs only the start-up part.
+ * BENCH_ONLY=startup (`npm run bench:startup`) runs only the start-up part; BENCH_ONLY=cluster
+ * (`npm run bench:cluster`) only Tomcat's own cluster (formation, state transfer, primary kill).
  */
 import { execa } from "execa";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { benchCluster } from "./cluster.bench.js";
 import { benchGenerator } from "./generator.bench.js";
 import { benchStartup } from "./startup.bench.js";
 
@@ -95,12 +97,14 @@ async function benchLab(lab: string, rows: Row[]): Promise<void> {
 async function main(): Promise<void> {
   // Start-up first: it needs no engine, and the Docker runs below would only add noise to it.
   const rows: Row[] = benchStartup();
-  if (process.env.BENCH_ONLY !== "startup") await benchDocker(rows);
+  if (process.env.BENCH_ONLY === "cluster") rows.push(...(await benchCluster()));
+  else if (process.env.BENCH_ONLY !== "startup") await benchDocker(rows);
   print(rows);
 }
 
 async function benchDocker(rows: Row[]): Promise<void> {
   for (const lab of LABS) await benchLab(lab, rows);
+  rows.push(...(await benchCluster()));
   try {
     const module = "./diff-config.bench.js"; // optional part; a variable keeps tsc from requiring it
     const { benchDiffConfig } = (await import(module)) as {
