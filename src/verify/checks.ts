@@ -118,7 +118,7 @@ export function checkOneSession(obs: Observation[]): CheckResult {
     const suffixNote =
       suffixes.size === 1
         ? `suffix ${suffixOf(first.id) || "(none)"} unchanged on ${joinAnd([...nodes] as string[])}`
-        : `suffix changed ${suffixes.size - 1} time(s)`;
+        : `suffix changed ${evidence.length} time(s)`;
     const route = first.id.route;
     const elsewhere = route ? ids.filter((x) => x.o.node && x.o.node !== route).length : 0;
     if (suffixes.size === 1 && elsewhere) {
@@ -130,7 +130,7 @@ export function checkOneSession(obs: Observation[]): CheckResult {
       "one-session",
       "pass",
       `base id ${first.id.base} kept for all ${ids.length} requests; ${suffixNote}`,
-      evidence,
+      firstOf(evidence, 4),
     );
   }
   return result(
