@@ -9,7 +9,7 @@ describe("bad input and bad environments: one sentence, a fix, exit 2", () => {
     const r = await run(["up", "memcache"]);
     expect(r.exitCode).toBe(2);
     expect(r.stderr).toContain('error: unknown lab "memcache"');
-    expect(r.stderr).toContain("fix: choose one of: memcached, msm-sticky, no-sharing");
+    expect(r.stderr).toContain("fix: choose one of: cluster, memcached, msm-sticky, no-sharing, redis");
   });
 
   it("--serializer kryo stops before building, with the reason", async () => {

@@ -13,7 +13,7 @@ describe.skipIf(!tmux)(`prompts on a terminal${tmux ? "" : " (skipped: tmux not 
     await term.start(cwd, "init", join(cwd, "done"));
     try {
       await term.waitFor("Which lab do you want to copy?");
-      await term.keys("Down", "Down", "Down");
+      await term.keys("Down", "Down", "Down", "Down");
       expect(await term.waitFor("● redis")).toContain("Redis session manager");
       await term.keys("Enter");
       await term.waitFor("Which session manager?");
