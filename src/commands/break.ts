@@ -1,5 +1,5 @@
 import { Command } from "commander";
-import { EXIT_CHECK_FAILED, EXIT_OK, SessionlabError } from "../core/errors.js";
+import { EXIT_CHECK_FAILED, EXIT_OK, InterruptedError, SessionlabError } from "../core/errors.js";
 import { runCommand } from "../core/run-command.js";
 import { parseLabName } from "./options.js";
 
@@ -28,18 +28,28 @@ export function breakCommand(): Command {
             import("../breaks/index.js"),
             import("../breaks/format.js"),
           ]);
-          if (flags.list || !scenario) {
-            const list = await breaks.listBreaks({ lab: flags.lab });
-            if (!scenario && !flags.list) {
-              const valid = list.breaks.filter((b) => b.applies !== false).map((b) => b.name);
+          const list = flags.list || !scenario ? await breaks.listBreaks({ lab: flags.lab }) : undefined;
+          if (flags.list) {
+            if (ctx.json) printResult(true, list);
+            else process.stdout.write(fmt.formatBreakList(list!));
+            return EXIT_OK;
+          }
+          if (!scenario) {
+            const valid = list!.breaks.filter((b) => b.applies !== false);
+            // On a terminal the missing scenario is asked for, each with its summary.
+            const { interactive } = await import("./choose-lab.js");
+            if (!interactive(ctx.json) || !valid.length)
               throw new SessionlabError(
                 "name the scenario to break",
-                `${list.lab ? `for lab ${list.lab} ` : ""}choose one of: ${valid.join(", ")} (see \`sessionlab break --list\`)`,
+                `${list!.lab ? `for lab ${list!.lab} ` : ""}choose one of: ${valid.map((b) => b.name).join(", ")} (see \`sessionlab break --list\`)`,
               );
-            }
-            if (ctx.json) printResult(true, list);
-            else process.stdout.write(fmt.formatBreakList(list));
-            return EXIT_OK;
+            const p = await import("@clack/prompts");
+            const picked = await p.select({
+              message: `How do you want to break ${list!.lab ?? "the lab"}?`,
+              options: valid.map((b) => ({ value: b.name, label: b.name, hint: b.summary })),
+            });
+            if (p.isCancel(picked) || typeof picked !== "string") throw new InterruptedError();
+            scenario = picked;
           }
           const report = await breaks.applyBreak({
             scenario,
