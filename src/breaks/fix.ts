@@ -8,11 +8,20 @@ import { baseImage } from "../labs/images.js";
 import { countAsRendered, writeLabFolder } from "../labs/lab-folder.js";
 import { LabPaths } from "../labs/lab-paths.js";
 import { containerSpecs } from "../orchestrator/apply.js";
-import { type LabInstance, labNodeOf, nodeOf, resolveLab, roleOf } from "../orchestrator/discover.js";
+import { nginxServesAll } from "../kinds/nginx.js";
+import {
+  type LabInstance,
+  labNodeOf,
+  nodeOf,
+  resolveLab,
+  roleOf,
+  tomcatNames,
+} from "../orchestrator/discover.js";
 import { type Prepared, prepareLab } from "../orchestrator/prepare.js";
 import { startAndWait, waitUntilReady } from "../orchestrator/restart.js";
 import { connectRuntime } from "../runtime/connect.js";
 import type { LabContainer, Runtime } from "../runtime/runtime.js";
+import { pollUntil } from "../runtime/wait.js";
 import type { CheckResult } from "../verify/checks.js";
 import { labDefinitionOf } from "../verify/store-check.js";
 import { factsOf, runningVariant } from "./facts.js";
@@ -150,7 +159,18 @@ export async function fixLab(opts: FixOptions = {}): Promise<FixReport> {
         }),
     );
   }
-  if (broken.length || todo.length) progress.done();
+  if (broken.length || todo.length) {
+    // nginx was reloaded as each Tomcat came back, while the others were still down: requests that
+    // reached it meanwhile (the console's live client, anyone's traffic) mark those Tomcats failed for
+    // its fail_timeout (10 s). Verify once nginx serves every Tomcat again; if it never does, verify says so.
+    await pollUntil(async () => ((await nginxServesAll(lab.url, tomcatNames(lab))) ? true : undefined), {
+      timeoutMs: 15_000,
+      intervalMs: 250,
+      signal: opts.signal,
+      onTimeout: () => new Error("nginx does not serve every Tomcat"),
+    }).catch(() => undefined);
+    progress.done();
+  }
 
   let verified: FixReport["verify"];
   if (opts.verify !== false) {

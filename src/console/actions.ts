@@ -134,19 +134,88 @@ export async function takeDown(runtime: Runtime, instance: string): Promise<void
   await teardown(runtime, instance);
 }
 
+/** What break/fix tells the screen while it runs: its step, and which nodes it is restarting now. */
+export interface BreakFixProgress {
+  step(text: string): void;
+  /** the nodes being restarted (none: the restart is over, the engine's states hold again) */
+  restarting(nodes: string[]): void;
+}
+
 /**
  * The break/fix seam. `b` and `f` call only this: the scenarios to offer, applying one, and fixing the
  * lab. `undefined` means this build has no break/fix layer, and the keys say so.
  */
 export interface BreakFix {
   scenarios(instance: string): Promise<PickOption[]>;
-  apply(instance: string, scenario: string, signal: AbortSignal): Promise<ActionResult>;
-  fix(instance: string, signal: AbortSignal): Promise<ActionResult>;
+  apply(
+    instance: string,
+    scenario: string,
+    signal: AbortSignal,
+    progress: BreakFixProgress,
+  ): Promise<ActionResult>;
+  fix(instance: string, signal: AbortSignal, progress: BreakFixProgress): Promise<ActionResult>;
 }
 
 export const BREAK_FIX_UNAVAILABLE = "break/fix: not available in this build";
 
-/** Wire `sessionlab break|fix` (src/breaks/) here: return an object whose calls go to that module. */
-export async function loadBreakFix(): Promise<BreakFix | undefined> {
-  return undefined;
+/**
+ * break/fix's progress as the screen wants it. Its restart step ("restarting tomcat1, tomcat2", a
+ * recreated one with " (recreated)") names the nodes; they are restarting until the step ends.
+ */
+export function breakFixProgress(p: BreakFixProgress): Progress {
+  const over = () => p.restarting([]);
+  return {
+    step(text) {
+      p.step(text);
+      const m = /^restarting (.+)$/.exec(text);
+      p.restarting(m ? m[1]!.split(", ").map((n) => n.replace(/ \(recreated\)$/, "")) : []);
+    },
+    done: over,
+    fail: over,
+    info: p.step,
+    warn: p.step,
+  };
+}
+
+/** The verdict of the verify a break or fix ran, for the header. */
+function verifyVerdict(what: string, ok: boolean, failed: Array<{ id: string }>): LastResult {
+  return { what, ok, summary: ok ? "verify PASS" : `verify FAIL ${failed.map((c) => c.id).join(", ")}` };
+}
+
+/** `b` and `f` over src/breaks (the `break` and `fix` commands' own calls and formatters), loaded when used. */
+export function loadBreakFix(runtime: Runtime): BreakFix {
+  const load = () => Promise.all([import("../breaks/index.js"), import("../breaks/format.js")]);
+  return {
+    async scenarios(instance) {
+      const [{ listBreaks }] = await load();
+      const list = await listBreaks({ lab: instance, runtime });
+      return list.breaks
+        .filter((b) => b.applies !== false)
+        .map((b) => ({ value: b.name, label: b.name, hint: b.summary }));
+    },
+    async apply(instance, scenario, signal, progress) {
+      const [{ applyBreak }, { formatBreakReport }] = await load();
+      const r = await applyBreak({
+        scenario,
+        lab: instance,
+        runtime,
+        signal,
+        progress: breakFixProgress(progress),
+      });
+      return {
+        title: `break ${scenario}`,
+        lines: formatBreakReport(r).trimEnd().split("\n"),
+        last: verifyVerdict(`break ${scenario}`, r.symptom.verifyOk, r.symptom.failedChecks),
+      };
+    },
+    async fix(instance, signal, progress) {
+      const [{ fixLab }, { formatFixReport }] = await load();
+      const r = await fixLab({ lab: instance, runtime, signal, progress: breakFixProgress(progress) });
+      return {
+        title: "fix",
+        lines: formatFixReport(r).trimEnd().split("\n"),
+        last: verifyVerdict("fix", r.ok, r.verify?.failedChecks ?? []),
+      };
+    },
+  };
 }

@@ -12,6 +12,7 @@ import {
   type ActionResult,
   BREAK_FIX_UNAVAILABLE,
   type BreakFix,
+  type BreakFixProgress,
   drillOptions,
   readLog,
   runDiffConfig,
@@ -32,6 +33,7 @@ import {
   rowOf,
   stepInterval,
   textRows,
+  stateWord,
   tomcatForKey,
   wrappedLines,
 } from "./model.js";
@@ -255,8 +257,57 @@ export class ConsoleController {
       );
     } else if (purpose === "break" && this.deps.breakFix) {
       const bf = this.deps.breakFix;
-      this.run(`break ${value}…`, (signal) => bf.apply(lab.instance, value, signal));
+      this.run(`break ${value}…`, (signal) =>
+        bf.apply(lab.instance, value, signal, this.breakFixProgress(`break ${value}`)),
+      );
     }
+  }
+
+  /**
+   * While break or fix runs: its step on the status line, and the nodes it restarts marked
+   * `restarting…` in the header until it has them back (running or not: the engine says which).
+   */
+  private breakFixProgress(what: string): BreakFixProgress {
+    return {
+      step: (text) => {
+        if (!this.closed) this.set({ busy: text.startsWith(what) ? text : `${what}: ${text}` });
+      },
+      restarting: (nodes) => {
+        if (this.closed) return;
+        this.set({
+          containers: this.state.containers.map((c) =>
+            nodes.includes(c.node)
+              ? { ...c, pending: "restarting" }
+              : c.pending === "restarting"
+                ? { ...c, pending: undefined }
+                : c,
+          ),
+        });
+        if (!nodes.length) void this.refresh();
+      },
+    };
+  }
+
+  /** `b`: the scenarios that apply to this lab, once every node runs (a break starts from a whole lab). */
+  private offerBreaks(breakFix: BreakFix): void {
+    if (this.state.busy) return this.set({ message: `wait: ${this.state.busy}` });
+    const down = this.state.containers.filter((c) => c.pending || c.state !== "running");
+    if (down.length) {
+      const names = down.map((c) => `${c.node} ${stateWord(c).word}`).join(", ");
+      return this.set({
+        message: `break starts from a running lab: ${names} (start it, or f fixes the lab)`,
+      });
+    }
+    this.set({ message: "break: which scenarios apply to this lab…" });
+    void breakFix.scenarios(this.deps.lab.instance).then(
+      (o) => {
+        if (!o.length)
+          return this.set({ message: `no break scenario applies to lab ${this.deps.lab.instance}` });
+        this.set({ message: undefined });
+        this.pick("Break the lab how?", "break", o);
+      },
+      (e: unknown) => this.set({ message: this.errorText(e) }),
+    );
   }
 
   /** Ctrl-C, or SIGINT/SIGTERM: leave at once, asking nothing; the lab stays as it is. */
@@ -351,14 +402,11 @@ export class ConsoleController {
         return void drillOptions().then((o) => this.pick("Which drill?", "drill", o));
       case "b":
         if (!breakFix) return this.set({ message: BREAK_FIX_UNAVAILABLE });
-        return void breakFix.scenarios(lab.instance).then(
-          (o) => this.pick("Break the lab how?", "break", o),
-          (e: unknown) => this.set({ message: this.errorText(e) }),
-        );
+        return this.offerBreaks(breakFix);
       case "f":
         if (!breakFix) return this.set({ message: BREAK_FIX_UNAVAILABLE });
         return this.run("fix: restoring the lab's known-good files…", (signal) =>
-          breakFix.fix(lab.instance, signal),
+          breakFix.fix(lab.instance, signal, this.breakFixProgress("fix")),
         );
       case "c":
         return this.run("diff-config: checking the lab's configs…", () => runDiffConfig(lab.dir));

@@ -25,8 +25,8 @@ export interface ContainerView {
   name: string;
   /** the engine's state: running, exited, created, restarting, … (gone: no longer on the engine) */
   state: string;
-  /** an action of the console under way on it */
-  pending?: "stopping" | "starting";
+  /** an action of the console under way on it (restarting: break or fix restarts it) */
+  pending?: "stopping" | "starting" | "restarting";
 }
 
 /** A screen over the live view: help, a report or log to read, a list to pick from, the quit question. */

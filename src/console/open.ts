@@ -81,7 +81,7 @@ export async function openConsole(opts: ConsoleOptions): Promise<number> {
       url: lab.url,
       dir: lab.dir,
     },
-    breakFix: await loadBreakFix(),
+    breakFix: loadBreakFix(runtime),
   });
   const out = process.stdout;
   let alt = true;

@@ -28,7 +28,23 @@ function rowsOn(screen: string): Row[] {
   }
   return rows;
 }
+/** The newest request number in the table, whatever its outcome (0: none on screen). */
+const lastRequest = (screen: string) =>
+  Math.max(0, ...screen.split("\n").map((l) => Number(/^\s*(\d+) (?:tomcat\d|\?) /.exec(l)?.[1] ?? 0)));
 const base = (id: string) => id.split(/[-.]/)[0];
+
+/** Pages down a report until the screen shows `re` (fails at its last page or after `ms`). */
+async function scrollUntil(re: RegExp, ms = 15_000): Promise<string> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const s = await term.screen();
+    if (re.test(s)) return s;
+    const at = /lines (\d+)-(\d+) of (\d+)/.exec(s);
+    if (!at || at[2] === at[3] || Date.now() > until) throw new Error(`the report never showed ${re}:\n${s}`);
+    await term.keys("PageDown");
+    await term.waitFor((x) => /lines (\d+)-/.exec(x)?.[1] !== at[1]);
+  }
+}
 
 async function containerStates(lab: string): Promise<Record<string, string>> {
   const list = await docker.listContainers({ all: true, filters: { label: [`${LABEL_LAB}=${lab}`] } });
@@ -40,12 +56,14 @@ describe.skipIf(!engine || !tmux)(
   () => {
     const cwd = withCleanEngine();
 
-    it("starts a lab from the prompts, shows one session across Tomcats, survives tomcat2 stopping, quits keeping the lab", async () => {
+    it("starts a lab from the prompts, shows one session across Tomcats, survives tomcat2 stopping, breaks and fixes it, quits keeping the lab", async () => {
       const done = join(cwd(), "done-1");
       await term.start(cwd(), "", done, SIZE);
       try {
         await term.waitFor("Which lab do you want to start?");
-        await term.keys("Enter"); // memcached, the first
+        await term.keys("Down"); // memcached, after cluster
+        await term.waitFor("● memcached");
+        await term.keys("Enter");
         await term.waitFor("How many Tomcats behind nginx?");
         await term.keys("Enter"); // the lab's 2
         // Requests alternate Tomcats and keep one session id, its counter going up by one.
@@ -74,11 +92,52 @@ describe.skipIf(!engine || !tmux)(
         await term.keys("Escape");
         await term.waitFor("COUNTER");
 
-        // b and f are the break/fix layer's; until it is wired they say so.
+        // b breaks from a whole lab only: it says so, 2 starts tomcat2 again (waiting until it serves).
         await term.keys("b");
-        await term.waitFor("break/fix: not available in this build");
+        await term.waitFor("break starts from a running lab: tomcat2 stopped");
+        await term.keys("2");
+        await term.waitFor("tomcat2 started", 120_000);
 
-        // q asks about the lab; k keeps it, as it is (tomcat2 still stopped).
+        // b offers the scenarios that apply to this lab (none of Redis's), Enter breaks the first.
+        await term.keys("b");
+        const picker = await term.waitFor("Break the lab how?", 30_000);
+        expect(picker).toMatch(/› nbsp-indent +no-break spaces pasted/);
+        expect(picker).toContain("manager-typo");
+        expect(picker).not.toContain("redis-loopback");
+        await term.keys("Enter");
+        // While it restarts the Tomcats the header says so, and the live client keeps requesting.
+        const mid = await term.waitFor(/tomcat1 ◐ restarting…/, 30_000);
+        const midRequest = lastRequest(mid);
+        const report = await term.waitFor(" break nbsp-indent ", 180_000);
+        // The report: the symptom first (verify's failing checks), further down the cause at file:line:column.
+        expect(report).toContain("last: break nbsp-indent verify FAIL");
+        expect(report).toContain("symptom — expected:");
+        await scrollUntil(/FAIL {2}\S/);
+        await scrollUntil(/tomcat[12]\/conf\/context\.xml:\d+:\d+ {2}error {2}.*U\+00A0/);
+        // Behind it the live client went on, and meets the broken Tomcats.
+        await term.keys("Escape");
+        const live2 = await term.waitFor((s) => lastRequest(s) > midRequest + 2, 30_000);
+        expect(live2).toMatch(/ error /);
+
+        // c names the same cause in the lab's files as they are now.
+        await term.keys("c");
+        const lint = await term.waitFor("error(s),", 30_000);
+        expect(lint).not.toContain("0 error(s)");
+        await scrollUntil(/tomcat[12]\/conf\/context\.xml:\d+:\d+ {2}error {2}.*U\+00A0/);
+        await term.keys("Escape");
+        await term.waitFor("COUNTER");
+
+        // f restores the known-good files, restarts, and verify passes; the header agrees.
+        await term.keys("f");
+        const fixed = await term.waitFor(" fix ", 180_000);
+        expect(fixed).toContain("restored   tomcat1/conf/context.xml");
+        expect(fixed).toContain("✔ the lab is whole: verify passes");
+        expect(fixed).toContain("last: fix verify PASS");
+        expect(fixed).toMatch(/tomcat1 ● running {2}tomcat2 ● running/);
+        await term.keys("Escape");
+        await term.waitFor("COUNTER");
+
+        // q asks about the lab; k keeps it, as it is (whole again).
         await term.keys("q");
         await term.waitFor("What about the lab?");
         await term.keys("k");
@@ -87,13 +146,13 @@ describe.skipIf(!engine || !tmux)(
         expect(await containerStates("memcached")).toEqual({
           nginx: "running",
           tomcat1: "running",
-          tomcat2: "exited",
+          tomcat2: "running",
           memcached: "running",
         });
       } finally {
         await term.kill();
       }
-    });
+    }, 480_000);
 
     it("console LAB opens the running lab; Ctrl-C leaves it as it is, q then d takes it down", async () => {
       const before = await containerStates("memcached");

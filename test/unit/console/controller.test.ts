@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { BREAK_FIX_UNAVAILABLE } from "../../../src/console/actions.js";
+import {
+  BREAK_FIX_UNAVAILABLE,
+  type ActionResult,
+  type BreakFix,
+  type BreakFixProgress,
+  breakFixProgress,
+} from "../../../src/console/actions.js";
 import { ConsoleController, type LiveClient } from "../../../src/console/controller.js";
 import { LABEL_LAB, LABEL_MANAGED, LABEL_NODE, LABEL_ROLE } from "../../../src/runtime/labels.js";
 import type { Observation } from "../../../src/verify/page.js";
@@ -55,13 +61,14 @@ async function until(c: ConsoleController, ok: (s: ReturnType<ConsoleController[
 let controller: ConsoleController | undefined;
 afterEach(() => controller?.close());
 
-async function open() {
+async function open(breakFix?: BreakFix) {
   const rt = await labOnFake();
   const client = new Client();
   controller = new ConsoleController({
     runtime: rt,
     client,
     lab: { instance: "demo", variant: "demo/x", url: "http://127.0.0.1:1", dir: "/nonexistent" },
+    breakFix,
     pollMs: 20,
   });
   controller.start();
@@ -171,5 +178,135 @@ describe("keys typed faster than the screen reads them", () => {
     c.key("", { escape: true });
     c.key("?", { meta: true });
     expect(c.getState().overlay).toEqual({ kind: "help" });
+  });
+});
+
+/**
+ * A break/fix layer whose calls wait until the test lets them finish, reporting the steps the real
+ * one reports (src/breaks), so the screen can be seen mid-way.
+ */
+class ScriptedBreakFix implements BreakFix {
+  calls: string[] = [];
+  finish: () => void = () => {};
+  signal?: AbortSignal;
+  async scenarios(instance: string) {
+    this.calls.push(`scenarios ${instance}`);
+    return [
+      { value: "nbsp-indent", label: "nbsp-indent", hint: "no-break spaces pasted from a web page" },
+      { value: "manager-typo", label: "manager-typo", hint: "a misspelt session manager class" },
+    ];
+  }
+  private async work(what: string, signal: AbortSignal, p: BreakFixProgress, lines: string[]) {
+    this.signal = signal;
+    const progress = breakFixProgress(p);
+    progress.step(`${what}: editing`);
+    progress.done();
+    progress.step("restarting tomcat1, tomcat2");
+    await new Promise<void>((r) => (this.finish = r));
+    progress.done("tomcat1 not serving, tomcat2 not serving");
+    return { title: what, lines, last: { what, ok: what === "fix", summary: "verify" } } as ActionResult;
+  }
+  apply(instance: string, scenario: string, signal: AbortSignal, p: BreakFixProgress) {
+    this.calls.push(`apply ${instance} ${scenario}`);
+    return this.work(`break ${scenario}`, signal, p, [
+      "symptom — expected: 404",
+      "  tomcat1/conf/context.xml:13:1  error  U+00A0",
+    ]);
+  }
+  fix(instance: string, signal: AbortSignal, p: BreakFixProgress) {
+    this.calls.push(`fix ${instance}`);
+    return this.work("fix", signal, p, ["✔ the lab is whole: verify passes (9.9 s)"]);
+  }
+}
+
+describe("b and f: break and fix through the break/fix seam", () => {
+  it("b offers the scenarios that apply; Enter breaks; the header shows the restarts; the report follows", async () => {
+    const bf = new ScriptedBreakFix();
+    const { c } = await open(bf);
+    c.key("+++", {}); // a request every 100 ms
+    c.key("b", {});
+    await until(c, (s) => s.overlay?.kind === "pick");
+    expect(c.getState().overlay).toMatchObject({
+      title: "Break the lab how?",
+      purpose: "break",
+      options: [{ label: "nbsp-indent" }, { label: "manager-typo" }],
+    });
+    c.key("", { downArrow: true });
+    c.key("", { return: true });
+    expect(bf.calls).toEqual(["scenarios demo", "apply demo manager-typo"]);
+    // mid-way: the status line says what it does, the restarted Tomcats say so, requests go on
+    await until(c, (s) => s.containers.some((x) => x.pending === "restarting"));
+    expect(c.getState().busy).toBe("break manager-typo: restarting tomcat1, tomcat2");
+    expect(c.getState().containers.map((x) => x.pending)).toEqual([
+      undefined,
+      "restarting",
+      "restarting",
+      undefined,
+    ]);
+    const rows = c.getState().rows.length;
+    await until(c, (s) => s.rows.length > rows + 2);
+    bf.finish();
+    await until(c, (s) => s.overlay?.kind === "text");
+    expect(c.getState()).toMatchObject({
+      busy: undefined,
+      overlay: { title: "break manager-typo", lines: ["symptom — expected: 404", expect.any(String)] },
+      last: { what: "break manager-typo", ok: false },
+    });
+    expect(c.getState().containers.every((x) => !x.pending)).toBe(true);
+  });
+
+  it("b with a node stopped says to start it first; f fixes and shows its report", async () => {
+    const bf = new ScriptedBreakFix();
+    const { c } = await open(bf);
+    c.key("2", {});
+    await until(c, (s) => s.message === "tomcat2 stopped");
+    c.key("b", {});
+    expect(c.getState().message).toBe(
+      "break starts from a running lab: tomcat2 stopped (start it, or f fixes the lab)",
+    );
+    expect(bf.calls).toEqual([]);
+    c.key("f", {});
+    await until(c, (s) => s.busy === "fix: restarting tomcat1, tomcat2");
+    c.key("b", {});
+    expect(c.getState().message).toMatch(/^wait: fix/);
+    bf.finish();
+    await until(c, (s) => s.overlay?.kind === "text");
+    expect(c.getState()).toMatchObject({
+      overlay: { title: "fix", lines: ["✔ the lab is whole: verify passes (9.9 s)"] },
+      last: { what: "fix", ok: true },
+    });
+    expect(bf.calls).toEqual(["fix demo"]);
+  });
+
+  it("Ctrl-C during a break leaves at once; closing aborts it and waits for it", async () => {
+    const bf = new ScriptedBreakFix();
+    const { c } = await open(bf);
+    let exits = 0;
+    c.onExit = () => exits++;
+    c.key("b", {});
+    await until(c, (s) => s.overlay?.kind === "pick");
+    c.key("", { return: true });
+    await until(c, (s) => s.busy !== undefined && s.busy.includes("restarting"));
+    c.key("c", { ctrl: true });
+    expect([c.outcome, exits, c.busyWith]).toEqual(["interrupted", 1, 1]);
+    let closed = false;
+    const closing = c.close().then(() => (closed = true));
+    await new Promise((r) => setTimeout(r, 30));
+    expect([bf.signal?.aborted, closed]).toEqual([true, false]);
+    bf.finish();
+    await closing;
+    expect(c.busyWith).toBe(0);
+  });
+
+  it("break/fix progress: the restart step names the nodes, a recreated one too, until it ends", () => {
+    const seen: string[][] = [];
+    const steps: string[] = [];
+    const p = breakFixProgress({ step: (t) => steps.push(t), restarting: (n) => seen.push(n) });
+    p.step("restoring the lab's known-good files");
+    p.done();
+    p.step("restarting tomcat1 (recreated), nginx");
+    p.fail();
+    expect(seen).toEqual([[], [], ["tomcat1", "nginx"], []]);
+    expect(steps).toEqual(["restoring the lab's known-good files", "restarting tomcat1 (recreated), nginx"]);
   });
 });

@@ -1,5 +1,7 @@
 import { renderToString } from "ink";
 import { createElement } from "react";
+import { formatBreakReport, formatFixReport } from "../../../src/breaks/format.js";
+import type { BreakReport } from "../../../src/breaks/index.js";
 import { describe, expect, it } from "vitest";
 import type { ConsoleState } from "../../../src/console/model.js";
 import { HELP } from "../../../src/console/model.js";
@@ -116,5 +118,131 @@ describe("the console screen", () => {
     });
     expect(report).toContain("line 11");
     expect(report.join("\n")).toMatch(/lines 11-\d+ of 50/);
+  });
+});
+
+// A break as src/breaks reports it (nbsp-indent on the memcached lab), drawn by its own formatter.
+const broken: BreakReport = {
+  ok: true,
+  lab: "memcached",
+  dir: "/tmp/lab",
+  scenario: "nbsp-indent",
+  summary: "no-break spaces pasted from a web page as the Manager's indentation in context.xml",
+  edits: "every Tomcat's conf/context.xml",
+  edited: ["tomcat1", "tomcat2"].map((n) => ({
+    file: `${n}/conf/context.xml`,
+    backup: `${n}/conf/context.xml.before-break`,
+  })),
+  exec: [],
+  restarted: ["tomcat1", "tomcat2"].map((node) => ({
+    node,
+    container: `sessionlab-memcached-${node}`,
+    state: "not serving" as const,
+    log: [],
+    seconds: 2.1,
+  })),
+  symptom: {
+    expected: "context.xml is not well-formed XML: every request answers 404",
+    expect: "verify-fails",
+    seen: true,
+    verifyOk: false,
+    failedChecks: [
+      {
+        id: "both-nodes",
+        title: "all Tomcats served",
+        summary: "no Tomcat served",
+        evidence: ["#1: HTTP 404"],
+      },
+    ],
+    nodes: [
+      {
+        node: "tomcat1",
+        state: "not serving",
+        logLine: "SEVERE [main] Parse error in context.xml at line 13 column 1",
+      },
+    ],
+  },
+  rule: "unicode-space",
+  cause: [
+    {
+      file: "tomcat1/conf/context.xml",
+      line: 13,
+      column: 1,
+      rule: "unicode-space",
+      severity: "error",
+      message: "U+00A0 NO-BREAK SPACE where XML wants whitespace",
+      fix: "replace it with a plain space",
+    },
+  ],
+  findings: [],
+  seconds: 8.4,
+};
+
+describe("break and fix on the screen", () => {
+  it("the scenario picker: names and one-line summaries, cut at the screen's width", () => {
+    const lines = draw({
+      ...base,
+      overlay: {
+        kind: "pick",
+        title: "Break the lab how?",
+        purpose: "break",
+        selected: 0,
+        options: [
+          { value: "nbsp-indent", label: "nbsp-indent", hint: broken.summary },
+          { value: "manager-typo", label: "manager-typo", hint: "a misspelt session manager class" },
+        ],
+      },
+    });
+    expect(lines[3]).toBe("Break the lab how?");
+    expect(lines[4]).toBe("› nbsp-indent  no-break spaces pasted from a web page as the Manager's indentat…");
+    expect(lines[5]).toBe("  manager-typo a misspelt session manager class");
+  });
+
+  it("mid-break: the restarted Tomcats read restarting…, the status line names the step", () => {
+    const lines = draw({
+      ...base,
+      containers: base.containers.map((c) => (c.role === "tomcat" ? { ...c, pending: "restarting" } : c)),
+      busy: "break nbsp-indent: restarting tomcat1, tomcat2",
+    });
+    expect(lines[1]).toBe("nginx ● running  tomcat1 ◐ restarting…  tomcat2 ◐ restarting…");
+    expect(lines[2]).toBe("memcached ● running");
+    expect(lines[lines.length - 3]).toBe("◐ break nbsp-indent: restarting tomcat1, tomcat2");
+  });
+
+  it("the break report scrolls to the cause at file:line:column; the fix report says verify passes", () => {
+    const report = formatBreakReport(broken).trimEnd().split("\n");
+    const state = (scroll: number): ConsoleState => ({
+      ...base,
+      last: { what: "break nbsp-indent", ok: false, summary: "verify FAIL both-nodes" },
+      overlay: { kind: "text", title: "break nbsp-indent", lines: report, scroll },
+    });
+    const top = draw(state(0)).join("\n");
+    expect(top).toContain("last: break nbsp-indent verify FAIL both-nodes");
+    expect(top).toContain("FAIL  all Tomcats served: no Tomcat served");
+    const end = draw(state(100)).join("\n");
+    expect(end).toContain("tomcat1/conf/context.xml:13:1  error  U+00A0 NO-BREAK SPACE");
+    expect(end).toMatch(/✔ broken as predicted/);
+    const fixed = draw({
+      ...base,
+      overlay: {
+        kind: "text",
+        title: "fix",
+        scroll: 0,
+        lines: formatFixReport({
+          ok: true,
+          lab: "memcached",
+          dir: "/tmp/lab",
+          restored: ["tomcat1/conf/context.xml", "tomcat2/conf/context.xml"],
+          backups: [],
+          recreated: [],
+          restarted: ["tomcat1", "tomcat2"],
+          verify: { ok: true, failedChecks: [] },
+          seconds: 9.9,
+        })
+          .trimEnd()
+          .split("\n"),
+      },
+    }).join("\n");
+    expect(fixed).toContain("✔ the lab is whole: verify passes (9.9 s)");
   });
 });
