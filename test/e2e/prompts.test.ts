@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { workDir } from "./harness.js";
+import { engineAvailable, run, workDir } from "./harness.js";
 import { Terminal, tmux } from "./terminal.js";
 
 // A missing lab argument on a real terminal (tmux): prompts, driven by keys, read from the screen.
@@ -42,6 +42,31 @@ describe.skipIf(!tmux)(`prompts on a terminal${tmux ? "" : " (skipped: tmux not 
       expect(existsSync(join(cwd, "sessionlab-memcached-lab"))).toBe(false);
     } finally {
       await term.kill();
+    }
+  });
+});
+
+const available = await engineAvailable();
+
+describe.runIf(tmux && available)("a missing break scenario on a terminal", () => {
+  it("break with no scenario asks for one of those that apply to the running lab; Ctrl-C breaks nothing", async () => {
+    const cwd = await workDir();
+    const up = await run(["up", "memcached", "--port", "18097"], { cwd });
+    expect(up.exitCode, up.stderr).toBe(0);
+    const done = join(cwd, "done");
+    await term.start(cwd, "break", done);
+    try {
+      const screen = await term.waitFor("How do you want to break memcached?", 60_000);
+      expect(screen).toContain("● nbsp-indent (no-break spaces");
+      expect(screen).toContain("manager-typo");
+      expect(screen).not.toContain("redis-loopback");
+      await term.keys("C-c");
+      expect(await term.exitLine(done)).toBe("exit=130");
+      const v = await run(["verify", "--json"]);
+      expect(v.exitCode, v.stdout).toBe(0);
+    } finally {
+      await term.kill();
+      await run(["down", "--all"]);
     }
   });
 });
