@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { copyFile, readFile, readdir, rm, rmdir, writeFile } from "node:fs/promises";
+import { copyFile, readFile, readdir, rename, rm, rmdir, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { checkWritableDir, makeDirs } from "../core/dirs.js";
 import type { LabPaths } from "./lab-paths.js";
@@ -71,9 +71,41 @@ export async function writeLabFolder(
     }
     state.rendered[rel] = sha256(content);
   }
+  await removeStale(paths, prev, state, report);
   await makeDirs(paths.root);
   await writeFile(paths.stateFile(), JSON.stringify(state, null, 2) + "\n");
   return report;
+}
+
+/**
+ * Files an earlier render wrote that this one does not (tomcat3's, once the lab runs with 2 Tomcats)
+ * would be linted and read as part of the lab: removed while unchanged, kept as .bak when edited.
+ */
+async function removeStale(paths: LabPaths, prev: FolderState, now: FolderState, report: WriteReport) {
+  const stale = Object.entries(prev.rendered).filter(([rel]) => !(rel in now.rendered));
+  for (const [rel, hash] of stale) {
+    const abs = resolve(paths.root, rel);
+    if (!abs.startsWith(paths.root + sep)) continue; // a tampered state file must not reach outside
+    const current = await readOr(abs);
+    if (current === undefined) continue;
+    if (sha256(current) === hash) await rm(abs, { force: true });
+    else {
+      await rename(abs, `${abs}.bak`);
+      report.backedUp.push(rel);
+    }
+  }
+  const dirs = new Set(stale.flatMap(([rel]) => ancestors(rel)));
+  for (const d of [...dirs].sort((a, b) => b.length - a.length)) {
+    const abs = resolve(paths.root, d);
+    if (abs.startsWith(paths.root + sep)) await rmdir(abs).catch(() => undefined);
+  }
+}
+
+/** a/b/c.xml → a/b, a */
+function ancestors(rel: string): string[] {
+  const out: string[] = [];
+  for (let d = dirname(rel); d !== "." && d !== "/"; d = dirname(d)) out.push(d);
+  return out;
 }
 
 /**
@@ -96,10 +128,7 @@ export async function purgeLabFolder(paths: LabPaths): Promise<{ removed: string
   }
   await rm(paths.stateFile(), { force: true });
   // Remove folders bottom-up while they are empty.
-  const dirs = new Set<string>();
-  for (const rel of Object.keys(state.rendered)) {
-    for (let d = dirname(rel); d !== "." && d !== "/"; d = dirname(d)) dirs.add(d);
-  }
+  const dirs = new Set(Object.keys(state.rendered).flatMap(ancestors));
   for (const d of [...dirs].sort((a, b) => b.length - a.length)) {
     const abs = resolve(paths.root, d);
     if (abs.startsWith(paths.root + sep)) await rmdir(abs).catch(() => undefined);

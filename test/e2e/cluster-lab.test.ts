@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { engineAvailable, jsonResult, run, statuses, withCleanEngine } from "./harness.js";
 
-// Tomcat's own cluster on the real engine: each manager × membership the lab offers passes verify, a
+// Tomcat's own cluster on the real engine: each manager × membership × Tomcat the lab offers passes verify, a
 // webapp without <distributable/> fails it naming replication, and a member left out of another's
 // static list stops `up` naming the member that did not join.
 const PORT = "18092";
@@ -29,47 +29,70 @@ const COMBINATIONS: Array<{ manager: string; membership: string; tomcat?: string
   { manager: "backup", membership: "multicast" },
   { manager: "backup", membership: "dns" },
   { manager: "delta", membership: "static", tomcat: "10.1", tomcats: 3 },
+  { manager: "delta", membership: "multicast", tomcat: "10.1" },
+  { manager: "delta", membership: "dns", tomcat: "10.1" },
+  { manager: "backup", membership: "static", tomcat: "10.1" },
+  { manager: "backup", membership: "multicast", tomcat: "10.1" },
   { manager: "backup", membership: "dns", tomcat: "10.1" },
 ];
 
 describe.runIf(available)("the cluster lab on a real Docker engine", () => {
   const dir = withCleanEngine();
 
-  it.each(COMBINATIONS)(
-    "up cluster --manager $manager --membership $membership (Tomcat $tomcat, $tomcats Tomcats): verify passes",
-    async ({ manager, membership, tomcat, tomcats }) => {
-      const args = [
-        "up",
-        "cluster",
-        "--manager",
-        manager,
-        "--membership",
-        membership,
-        "--port",
-        PORT,
-        "--json",
-      ];
-      if (tomcat) args.push("--tomcat", tomcat);
-      if (tomcats) args.push("--tomcats", String(tomcats));
-      const up = await run(args, { cwd: dir() });
-      expect(up.exitCode, up.stderr).toBe(0);
-      expect(jsonResult(up.stdout).variant).toBe(
-        `cluster/${manager}@tomcat${tomcat ?? "9"}${tomcats ? ` x${tomcats}` : ""} ${membership}`,
-      );
-      const v = await run(["verify", "--json"]);
-      const report = jsonResult(v.stdout);
-      expect(statuses(report), JSON.stringify(report.checks, null, 1)).toEqual(CLUSTER_PASS);
-      expect(v.exitCode).toBe(0);
-      const replicated = report.checks.find((c: { id: string }) => c.id === "replicated");
-      expect(replicated.summary).toMatch(
-        manager === "delta"
-          ? new RegExp(`is on all ${tomcats ?? 2} members \\(DeltaManager\\)`)
-          : /primary on tomcat\d, backup on tomcat\d \(BackupManager\)$/,
-      );
-      const failover = report.checks.find((c: { id: string }) => c.id === "tomcat-failover");
-      expect(failover.evidence[0]).toMatch(manager === "backup" ? /^killed tomcat\d/ : /^stopped tomcat\d/);
-    },
-  );
+  const named = COMBINATIONS.map((c) => ({
+    ...c,
+    name: `--manager ${c.manager} --membership ${c.membership} --tomcat ${c.tomcat ?? "9"} --tomcats ${c.tomcats ?? 2}`,
+  }));
+  it.each(named)("up cluster $name: verify passes", async ({ manager, membership, tomcat, tomcats }) => {
+    const args = [
+      "up",
+      "cluster",
+      "--manager",
+      manager,
+      "--membership",
+      membership,
+      "--port",
+      PORT,
+      "--json",
+    ];
+    if (tomcat) args.push("--tomcat", tomcat);
+    if (tomcats) args.push("--tomcats", String(tomcats));
+    const up = await run(args, { cwd: dir() });
+    expect(up.exitCode, up.stdout + up.stderr).toBe(0);
+    expect(jsonResult(up.stdout).variant).toBe(
+      `cluster/${manager}@tomcat${tomcat ?? "9"}${tomcats ? ` x${tomcats}` : ""} ${membership}`,
+    );
+    const v = await run(["verify", "--json"]);
+    const report = jsonResult(v.stdout);
+    expect(statuses(report), JSON.stringify(report.checks, null, 1)).toEqual(CLUSTER_PASS);
+    expect(v.exitCode).toBe(0);
+    const replicated = report.checks.find((c: { id: string }) => c.id === "replicated");
+    expect(replicated.summary).toMatch(
+      manager === "delta"
+        ? new RegExp(`is on all ${tomcats ?? 2} members \\(DeltaManager\\)`)
+        : /primary on tomcat\d, backup on tomcat\d \(BackupManager\)$/,
+    );
+    const failover = report.checks.find((c: { id: string }) => c.id === "tomcat-failover");
+    expect(failover.evidence[0]).toMatch(manager === "backup" ? /^killed tomcat\d/ : /^stopped tomcat\d/);
+  });
+
+  it("drills on the DeltaManager cluster: tomcat-stop keeps every session; tomcat-kill is a declared loss", async () => {
+    await run(["down", "--all"]);
+    const up = await run(["up", "cluster", "--port", PORT], { cwd: dir() });
+    expect(up.exitCode, up.stderr).toBe(0);
+    const r = await run(["drill", "tomcat-stop", "tomcat-kill", "--json"]);
+    expect(r.exitCode, r.stdout).toBe(0);
+    const results = jsonResult(r.stdout).results as Array<{
+      scenario: string;
+      verdict: string;
+      measure: { sessionsLost: number };
+    }>;
+    expect(results.find((x) => x.scenario === "tomcat-stop")).toMatchObject({
+      verdict: "kept",
+      measure: { sessionsLost: 0 },
+    });
+    expect(["as designed", "kept"]).toContain(results.find((x) => x.scenario === "tomcat-kill")!.verdict);
+  });
 
   it("without <distributable/> in web.xml, verify fails naming replication", async () => {
     await run(["down", "--all"]);

@@ -32,6 +32,19 @@ describe("writeLabFolder", () => {
     expect(await readFile(file, "utf8")).toBe("b");
   });
 
+  it("a node the lab no longer runs leaves nothing stale: its files go, an edited one stays as .bak", async () => {
+    const paths = new LabPaths(await mkdtemp(join(tmpdir(), "sl-folder-")));
+    const three = new Map(["tomcat1", "tomcat2", "tomcat3"].map((t) => [paths.serverXml(t), `${t}\n`]));
+    await writeLabFolder(paths, "cluster", three);
+    await writeFile(paths.serverXml("tomcat2"), "edited\n");
+    const two = new Map([[paths.serverXml("tomcat1"), "tomcat1\n"]]);
+    const r = await writeLabFolder(paths, "cluster", two);
+    expect(r.backedUp).toEqual(["tomcat2/conf/server.xml"]);
+    expect(await readFile(`${paths.serverXml("tomcat2")}.bak`, "utf8")).toBe("edited\n");
+    await expect(access(paths.serverXml("tomcat2"))).rejects.toThrow();
+    await expect(access(join(paths.root, "tomcat3"))).rejects.toThrow();
+  });
+
   it("purge deletes only what sessionlab wrote; the user's files stay", async () => {
     const paths = new LabPaths(await mkdtemp(join(tmpdir(), "sl-folder-")));
     await writeLabFolder(
