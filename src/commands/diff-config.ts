@@ -1,6 +1,12 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import { existsSync, readFileSync } from "node:fs";
-import { EXIT_CHECK_FAILED, EXIT_COULD_NOT_RUN, EXIT_OK, SessionlabError } from "../core/errors.js";
+import {
+  EXIT_CHECK_FAILED,
+  EXIT_COULD_NOT_RUN,
+  EXIT_OK,
+  InterruptedError,
+  SessionlabError,
+} from "../core/errors.js";
 import { runCommand } from "../core/run-command.js";
 import { labFiles } from "../diff-config/lab-files.js";
 import { KINDS } from "../diff-config/types.js";
@@ -33,6 +39,26 @@ function parseJavaMajor(value: string): number {
 const version = () =>
   (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string })
     .version;
+
+/**
+ * No files given, on a terminal: offer the running lab's configs (nothing when not on a terminal, no
+ * lab runs, or the user declines — the command then says what to pass, as elsewhere).
+ */
+async function askForRunningLab(machine: boolean): Promise<string[]> {
+  const { interactive } = await import("./choose-lab.js");
+  if (!interactive(machine)) return [];
+  let dir: string;
+  try {
+    const { findLabDir } = await import("../labs/lab-dir.js");
+    dir = await findLabDir();
+  } catch {
+    return [];
+  }
+  const p = await import("@clack/prompts");
+  const yes = await p.confirm({ message: `No files given. Check the running lab's configs in ${dir}?` });
+  if (p.isCancel(yes)) throw new InterruptedError();
+  return yes ? labPaths(dir) : [];
+}
 
 /** --lab NAME-or-FOLDER: a folder is used as is; otherwise the running lab's folder is looked up. */
 async function labPaths(lab: string | boolean): Promise<string[]> {
@@ -99,6 +125,7 @@ export function diffConfigCommand(): Command {
         async (_ctx, paths: string[], opts: Options) => {
           const format = opts.json ? "json" : opts.format;
           const inputs = opts.lab ? [...paths, ...(await labPaths(opts.lab))] : paths;
+          if (inputs.length === 0) inputs.push(...(await askForRunningLab(format !== "stylish")));
           if (inputs.length === 0) {
             throw new SessionlabError(
               "no files to check",

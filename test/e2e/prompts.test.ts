@@ -48,7 +48,7 @@ describe.skipIf(!tmux)(`prompts on a terminal${tmux ? "" : " (skipped: tmux not 
 
 const available = await engineAvailable();
 
-describe.runIf(tmux && available)("a missing break scenario on a terminal", () => {
+describe.runIf(tmux && available)("a missing break scenario or config file on a terminal", () => {
   it("break with no scenario asks for one of those that apply to the running lab; Ctrl-C breaks nothing", async () => {
     const cwd = await workDir();
     const up = await run(["up", "memcached", "--port", "18097"], { cwd });
@@ -64,6 +64,14 @@ describe.runIf(tmux && available)("a missing break scenario on a terminal", () =
       expect(await term.exitLine(done)).toBe("exit=130");
       const v = await run(["verify", "--json"]);
       expect(v.exitCode, v.stdout).toBe(0);
+      // diff-config with no files offers the running lab's configs.
+      await term.kill();
+      const linted = join(cwd, "linted");
+      await term.start(cwd, "diff-config", linted);
+      await term.waitFor("No files given. Check the running lab's configs in", 30_000);
+      await term.keys("Enter");
+      await term.waitFor(/✔ 0 errors, 0 warnings, \d+ info in 7 files/, 30_000);
+      expect(await term.exitLine(linted)).toBe("exit=0");
     } finally {
       await term.kill();
       await run(["down", "--all"]);
