@@ -3,13 +3,15 @@
  * long a member that rejoins takes to receive the state of 1,000 sessions, and how many requests fail
  * while verify kills a BackupManager primary. Traffic goes to 127.0.0.1 and the lab's own containers.
  */
-import Docker from "dockerode";
 import { execa } from "execa";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Agent, request } from "undici";
+import { askMember, stateTransferMs } from "../src/kinds/cluster-page.js";
+import { connectRuntime } from "../src/runtime/connect.js";
+import { pollUntil } from "../src/runtime/wait.js";
 
 const CLI = fileURLToPath(new URL("../bin/sessionlab.js", import.meta.url));
 const PORT = "18181";
@@ -34,30 +36,9 @@ function waitSeconds(stderr: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-async function clusterPage(docker: Docker, container: string): Promise<{ sessions: number }> {
-  const exec = await docker.getContainer(container).exec({
-    Cmd: [
-      "bash",
-      "-c",
-      'exec 3<>/dev/tcp/127.0.0.1/8080 && printf "GET /cluster.jsp HTTP/1.0\\r\\n\\r\\n" >&3 && cat <&3',
-    ],
-    AttachStdout: true,
-  });
-  const stream = await exec.start({});
-  const chunks: Buffer[] = [];
-  await new Promise<void>((resolve, reject) => {
-    stream.on("data", (c: Buffer) => chunks.push(c));
-    stream.on("end", resolve);
-    stream.on("error", reject);
-  });
-  const text = Buffer.concat(chunks).toString("latin1");
-  const body = text.slice(text.indexOf("{"), text.lastIndexOf("}") + 1);
-  return JSON.parse(body) as { sessions: number };
-}
-
 export async function benchCluster(): Promise<ClusterRow[]> {
   const rows: ClusterRow[] = [];
-  const docker = new Docker();
+  const runtime = await connectRuntime();
   const cwd = await mkdtemp(join(tmpdir(), "sessionlab-bench-cluster-"));
   try {
     await cli(["down", "--all"], cwd);
@@ -92,25 +73,21 @@ export async function benchCluster(): Promise<ClusterRow[]> {
     );
     await agent.close();
     const tomcat1 = "sessionlab-cluster-tomcat1";
-    const before = (await clusterPage(docker, tomcat1)).sessions;
-    await docker.getContainer(tomcat1).stop({ t: 5 });
+    const before = (await askMember(runtime, tomcat1)).sessions;
+    await runtime.stopContainer(tomcat1, { timeoutSeconds: 5 });
     const started = performance.now();
-    await docker.getContainer(tomcat1).start();
+    await runtime.startContainer(tomcat1);
     let held = 0;
-    for (const deadline = Date.now() + 120_000; Date.now() < deadline;) {
-      try {
-        held = (await clusterPage(docker, tomcat1)).sessions;
-        if (held >= before) break;
-      } catch {
-        // not answering yet: Tomcat is starting
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    // Until it holds them all (a Tomcat still starting does not answer: not yet), at most 2 minutes.
+    await pollUntil(
+      async () => {
+        held = (await askMember(runtime, tomcat1)).sessions;
+        return held >= before ? true : undefined;
+      },
+      { timeoutMs: 120_000, intervalMs: 100, onTimeout: () => new Error("not all sessions") },
+    ).catch(() => undefined);
     const ms = performance.now() - started;
-    const log = (
-      await docker.getContainer(tomcat1).logs({ stdout: true, stderr: true, tail: 300 })
-    ).toString();
-    const transfer = [...log.matchAll(/session state sent at .* received in \[(\d+)\] ms/g)].at(-1)?.[1];
+    const transfer = stateTransferMs(await runtime.logTail(tomcat1, 300));
     rows.push({
       name: `cluster (delta, static): restarted member holds ${held} of ${before} sessions`,
       ms,

@@ -1,7 +1,11 @@
 import { ARTIFACTS, type ArtifactKey, artifactFileName } from "../artifacts/catalog.js";
 import { tomcatVersions } from "../kinds/tomcat.js";
 import { type LabDefinition, type LabVariant, nodesOfKind, selectVariant } from "../labs/definition.js";
-import { type LabInstance, tomcatNames } from "../orchestrator/discover.js";
+import { SessionlabError } from "../core/errors.js";
+import { type LabInstance, resolveLab, tomcatNames } from "../orchestrator/discover.js";
+import { connectRuntime } from "../runtime/connect.js";
+import type { Runtime } from "../runtime/runtime.js";
+import { labDefinitionOf } from "../verify/store-check.js";
 import { LABEL_MANAGER, LABEL_VARIANT } from "../runtime/labels.js";
 import type { LabFacts, ManagerFlavor } from "./scenario.js";
 
@@ -37,4 +41,25 @@ export function runningVariant(lab: LabInstance, def: LabDefinition): LabVariant
     tomcat,
     tomcats: tomcatNames(lab).length || undefined,
   });
+}
+
+export interface RunningLab {
+  runtime: Runtime;
+  lab: LabInstance;
+  variant: LabVariant;
+  facts: LabFacts;
+}
+
+/** The running lab break and fix work on: its containers, its definition and the variant it runs. */
+export async function runningLab(name: string | undefined, runtime?: Runtime): Promise<RunningLab> {
+  const rt = runtime ?? (await connectRuntime());
+  const lab = await resolveLab(rt, name);
+  const def = await labDefinitionOf(lab);
+  if (!def || !lab.dir || !lab.containers.length)
+    throw new SessionlabError(
+      `lab ${lab.instance} has no containers or no recorded lab folder`,
+      "recreate it with `sessionlab up`",
+    );
+  const variant = runningVariant(lab, def);
+  return { runtime: rt, lab, variant, facts: factsOf(variant) };
 }

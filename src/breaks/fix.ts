@@ -9,24 +9,14 @@ import { countAsRendered, writeLabFolder } from "../labs/lab-folder.js";
 import { LabPaths } from "../labs/lab-paths.js";
 import { containerSpecs } from "../orchestrator/apply.js";
 import { nginxServesAll } from "../kinds/nginx.js";
-import {
-  type LabInstance,
-  labNodeOf,
-  nodeOf,
-  resolveLab,
-  roleOf,
-  tomcatNames,
-} from "../orchestrator/discover.js";
+import { type LabInstance, labNodeOf, nodeOf, roleOf, tomcatNames } from "../orchestrator/discover.js";
 import { type Prepared, prepareLab } from "../orchestrator/prepare.js";
 import { startAndWait, waitUntilReady } from "../orchestrator/restart.js";
-import { connectRuntime } from "../runtime/connect.js";
 import type { LabContainer, Runtime } from "../runtime/runtime.js";
 import { pollUntil } from "../runtime/wait.js";
 import type { CheckResult } from "../verify/checks.js";
-import { labDefinitionOf } from "../verify/store-check.js";
-import { factsOf, runningVariant } from "./facts.js";
+import { runningLab } from "./facts.js";
 import { TOMCAT_LIB } from "./scenarios/missing-jar.js";
-import { SessionlabError } from "../core/errors.js";
 
 export interface FixOptions {
   lab?: string;
@@ -102,20 +92,12 @@ async function tomcatsMissingJars(
 export async function fixLab(opts: FixOptions = {}): Promise<FixReport> {
   const started = performance.now();
   const progress = opts.progress ?? quiet;
-  const runtime = opts.runtime ?? (await connectRuntime());
-  const lab = await resolveLab(runtime, opts.lab);
-  const def = await labDefinitionOf(lab);
-  if (!def || !lab.dir || !lab.containers.length)
-    throw new SessionlabError(
-      `lab ${lab.instance} has no containers or no recorded lab folder`,
-      "recreate it with `sessionlab up`",
-    );
-  const variant = runningVariant(lab, def);
+  const { runtime, lab, variant, facts } = await runningLab(opts.lab, opts.runtime);
   const paths = new LabPaths(lab.dir);
 
   progress.step("restoring the lab's known-good files");
   const prepared = await renderAsUp(variant, paths, lab.port);
-  const written = await writeLabFolder(paths, def.name, prepared.files, {
+  const written = await writeLabFolder(paths, variant.def.name, prepared.files, {
     reset: true,
     versions: tomcatVersions(variant),
   });
@@ -126,7 +108,7 @@ export async function fixLab(opts: FixOptions = {}): Promise<FixReport> {
   );
 
   // Containers whose lib/ lost a jar come back from their image; the others restart to read their files.
-  const broken = await tomcatsMissingJars(runtime, lab, factsOf(variant).jars);
+  const broken = await tomcatsMissingJars(runtime, lab, facts.jars);
   const changedNodes = new Set(written.written.map((f) => f.split(sep)[0]!));
   const ROLES = ["store", "tomcat", "nginx"];
   const order = (c: LabContainer) => ROLES.indexOf(roleOf(c));

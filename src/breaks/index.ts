@@ -17,15 +17,12 @@ import { join, relative, sep } from "node:path";
 import { EXIT_COULD_NOT_RUN, SessionlabError } from "../core/errors.js";
 import type { Progress } from "../core/output.js";
 import { createProgress } from "../core/progress.js";
-import type { LabVariant } from "../labs/definition.js";
 import { LabPaths } from "../labs/lab-paths.js";
-import { type LabInstance, nodeOf, resolveLab } from "../orchestrator/discover.js";
+import { type LabInstance, nodeOf } from "../orchestrator/discover.js";
 import { type SettledRestart, restartSettled, tellPeers } from "../orchestrator/restart.js";
-import { connectRuntime } from "../runtime/connect.js";
 import type { LabContainer, Runtime } from "../runtime/runtime.js";
 import type { CheckResult } from "../verify/checks.js";
-import { labDefinitionOf } from "../verify/store-check.js";
-import { factsOf, runningVariant } from "./facts.js";
+import { runningLab } from "./facts.js";
 import { copyTomcatLib } from "./container-lib.js";
 import type { BreakScenario, Expectation, LabFacts } from "./scenario.js";
 import { EditNotPossible } from "./scenario.js";
@@ -122,26 +119,6 @@ export function breaksFor(facts?: LabFacts): BreakInfo[] {
       ...(facts ? { applies: !why, ...(why ? { notApplicable: why } : {}) } : {}),
     };
   });
-}
-
-interface RunningLab {
-  runtime: Runtime;
-  lab: LabInstance;
-  variant: LabVariant;
-  facts: LabFacts;
-}
-
-async function runningLab(name: string | undefined, runtime?: Runtime): Promise<RunningLab> {
-  const rt = runtime ?? (await connectRuntime());
-  const lab = await resolveLab(rt, name);
-  const def = await labDefinitionOf(lab);
-  if (!def || !lab.dir || !lab.containers.length)
-    throw new SessionlabError(
-      `lab ${lab.instance} has no containers or no recorded lab folder`,
-      "recreate it with `sessionlab up`",
-    );
-  const variant = runningVariant(lab, def);
-  return { runtime: rt, lab, variant, facts: factsOf(variant) };
 }
 
 /** The scenarios, and whether each applies to the running lab (all of them when no lab exists and none is named). */

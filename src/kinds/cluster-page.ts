@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { LabPaths } from "../labs/lab-paths.js";
 import type { Runtime } from "../runtime/runtime.js";
-import { tcpRequestScript } from "../runtime/wait.js";
+import { getFromTomcat } from "../orchestrator/readiness.js";
 
 export const CLUSTER_PAGE = "cluster.jsp";
 
@@ -55,22 +55,10 @@ export async function askMember(
   if (q.peers) params.set("peers", q.peers.join(","));
   if (q.sessionBase) params.set("id", q.sessionBase);
   const path = `/${CLUSTER_PAGE}${params.size ? `?${params}` : ""}`;
-  const res = await runtime.exec(
-    containerId,
-    tcpRequestScript(8080, `GET ${path} HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n`),
-    { timeoutMs: 30_000 },
-  );
-  if (res.exitCode !== 0)
-    throw new Error(`no answer from ${CLUSTER_PAGE}: ${res.stderr.trim() || `exit ${res.exitCode}`}`);
-  const [head = "", body = ""] = splitHttp(res.stdout);
-  if (!/ 200\b/.test(head.split("\r\n")[0] ?? ""))
-    throw new Error(`${CLUSTER_PAGE} answered ${head.split("\r\n")[0]?.trim() || "nothing"}`);
-  return parseMemberView(body);
-}
-
-function splitHttp(raw: string): [string, string] {
-  const i = raw.indexOf("\r\n\r\n");
-  return i < 0 ? [raw, ""] : [raw.slice(0, i), raw.slice(i + 4)];
+  const res = await getFromTomcat(runtime, containerId, path, 30_000);
+  if ("error" in res) throw new Error(`no answer from ${CLUSTER_PAGE}: ${res.error}`);
+  if (!/ 200\b/.test(res.status)) throw new Error(`${CLUSTER_PAGE} answered ${res.status || "nothing"}`);
+  return parseMemberView(res.body);
 }
 
 /** Pure: the page's JSON, with defaults for what a page without a cluster leaves out. */
@@ -108,4 +96,13 @@ export async function memberJoined(
       `${node} does not see ${view.missing.join(", ")} in the cluster (it sees ${view.members.length} of ${peers.length} other members)`,
     );
   return true;
+}
+
+/** DeltaManager's own measure of the state transfer when a member joined, from its log (the last one). */
+export function stateTransferMs(logLines: string[]): number | undefined {
+  const found = logLines
+    .map((l) => /session state sent at .* received in \[(\d+)\] ms/.exec(l))
+    .filter(Boolean)
+    .at(-1);
+  return found ? Number(found[1]) : undefined;
 }

@@ -74,15 +74,32 @@ export async function waitForContainer(
   }
 }
 
-/** Tomcat answers its own probe page from inside its container (this also compiles the JSP). */
-export async function tomcatAnswers(runtime: Runtime, id: string): Promise<boolean> {
+/**
+ * One GET to the Tomcat in a container, sent from inside it (no curl needed): the status line and the
+ * body, or why nothing answered.
+ */
+export async function getFromTomcat(
+  runtime: Runtime,
+  id: string,
+  path: string,
+  timeoutMs?: number,
+): Promise<{ status: string; body: string } | { error: string }> {
   const res = await runtime.exec(
     id,
-    tcpRequestScript(8080, "GET /probe.jsp HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n"),
+    tcpRequestScript(8080, `GET ${path} HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n`),
+    timeoutMs === undefined ? undefined : { timeoutMs },
   );
-  if (res.exitCode !== 0) return false;
-  const status = res.stdout.split("\r\n")[0] ?? "";
-  if (/ 200\b/.test(status)) return true;
-  if (/ 5\d\d\b/.test(status)) throw new Error(`Tomcat answered ${status.trim()}`);
+  if (res.exitCode !== 0) return { error: res.stderr.trim() || `exit ${res.exitCode}` };
+  const end = res.stdout.indexOf("\r\n\r\n");
+  const head = end < 0 ? res.stdout : res.stdout.slice(0, end);
+  return { status: (head.split("\r\n")[0] ?? "").trim(), body: end < 0 ? "" : res.stdout.slice(end + 4) };
+}
+
+/** Tomcat answers its own probe page from inside its container (this also compiles the JSP). */
+export async function tomcatAnswers(runtime: Runtime, id: string): Promise<boolean> {
+  const res = await getFromTomcat(runtime, id, "/probe.jsp");
+  if ("error" in res) return false;
+  if (/ 200\b/.test(res.status)) return true;
+  if (/ 5\d\d\b/.test(res.status)) throw new Error(`Tomcat answered ${res.status}`);
   return false;
 }

@@ -5,7 +5,7 @@
  * answers (a cluster member: until it holds the session again). What was seen goes to the checks;
  * the lab is always put back, also on Ctrl-C or failure.
  */
-import { askMember } from "../kinds/cluster-page.js";
+import { askMember, stateTransferMs } from "../kinds/cluster-page.js";
 import { KINDS } from "../kinds/index.js";
 import type { LabInstance } from "../orchestrator/discover.js";
 import { labNodeOf, nodeOf, roleOf, storeNodesOf } from "../orchestrator/discover.js";
@@ -181,14 +181,10 @@ async function rejoin(
     );
     // DeltaManager logs how long the state transfer itself took, within the member's start.
     const log = await ctx.runtime.logTail(member.id, 200).catch(() => [] as string[]);
-    const transfer = log
-      .map((l) => /session state sent at .* received in \[(\d+)\] ms/.exec(l))
-      .filter(Boolean)
-      .at(-1);
     return {
       seconds: (performance.now() - since) / 1000,
       role: view.session!.role,
-      transferMs: transfer ? Number(transfer[1]) : undefined,
+      transferMs: stateTransferMs(log),
     };
   } catch (e) {
     return { error: (e as Error).message };
