@@ -5,6 +5,7 @@ import { LABS_ROOT, nodesOfKind } from "../labs/definition.js";
 import { imageSpec } from "../labs/images.js";
 import { renderTemplate } from "../labs/render.js";
 import type { Runtime } from "../runtime/runtime.js";
+import { pollUntil } from "../runtime/wait.js";
 import type { NodeKind } from "./kind.js";
 
 export const TOMCAT_PORT = 8080;
@@ -66,10 +67,44 @@ export const nginxKind: NodeKind = {
   afterPeerRestart: (t) => reloadNginx(t.runtime, t.containerId),
 };
 
-/** `nginx -s reload` in the lab's nginx container: it rereads its config and looks its upstreams up anew. */
+const RELOAD_TIMEOUT_MS = 15_000;
+
+/**
+ * `nginx -s reload` in the lab's nginx container: it rereads its config and looks its upstreams up anew.
+ * The signal only starts the reload: old workers keep accepting until the master replaces them, then
+ * close their idle keep-alive connections. A client that connected in between sees "other side closed"
+ * on its next request, so this returns only once every worker from before the reload is gone.
+ */
 export async function reloadNginx(runtime: Runtime, containerId: string): Promise<void> {
+  const before = await nginxWorkers(runtime, containerId);
   const r = await runtime.exec(containerId, ["nginx", "-s", "reload"]);
   if (r.exitCode !== 0) throw new Error(`nginx -s reload failed: ${(r.stderr || r.stdout).trim()}`);
+  await pollUntil(
+    async () => {
+      const now = await nginxWorkers(runtime, containerId);
+      return now.length > 0 && !now.some((p) => before.includes(p)) ? true : undefined;
+    },
+    {
+      timeoutMs: RELOAD_TIMEOUT_MS,
+      intervalMs: 100,
+      onTimeout: () =>
+        new Error(
+          `nginx -s reload: the workers from before the reload still run after ${RELOAD_TIMEOUT_MS / 1000}s`,
+        ),
+    },
+  );
+}
+
+/** The pids of the nginx master's children (its workers), read from /proc: the image has no ps. */
+export async function nginxWorkers(runtime: Runtime, containerId: string): Promise<number[]> {
+  const script =
+    'm=$(cat /tmp/nginx.pid) || exit 1; for s in /proc/[0-9]*/stat; do read -r pid comm state ppid rest < "$s" 2>/dev/null && [ "$ppid" = "$m" ] && echo "$pid"; done; true';
+  const r = await runtime.exec(containerId, ["sh", "-c", script]);
+  if (r.exitCode !== 0) throw new Error(`cannot list nginx workers: ${(r.stderr || r.stdout).trim()}`);
+  return r.stdout
+    .split("\n")
+    .filter((l) => /^\d+$/.test(l.trim()))
+    .map((l) => Number(l.trim()));
 }
 
 /** Through nginx: true once every Tomcat has answered the probe page. */

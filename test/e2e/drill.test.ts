@@ -1,6 +1,9 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { Agent, request } from "undici";
 import { describe, expect, it } from "vitest";
+import { nginxWorkers, reloadNginx } from "../../src/kinds/nginx.js";
+import { connectRuntime } from "../../src/runtime/connect.js";
 import { docker, engineAvailable, jsonResult, run, withCleanEngine } from "./harness.js";
 
 // Real faults on real labs while real clients keep their sessions going.
@@ -47,6 +50,28 @@ describe.runIf(available)("drill on real labs", () => {
     // …and it is back.
     const status = jsonResult((await run(["status", "--json"])).stdout);
     expect(status.labs[0].containers.every((c: { state: string }) => c.state === "running")).toBe(true);
+  });
+
+  it("nginx reload returns once the workers from before it are gone; a keep-alive client keeps working", async () => {
+    const runtime = await connectRuntime();
+    const id = (await docker.getContainer("sessionlab-memcached-nginx").inspect()).Id;
+    const url = `http://127.0.0.1:${PORT}/`;
+    const agent = new Agent({ keepAliveTimeout: 10_000, connections: 1 });
+    const get = async () => (await request(url, { dispatcher: agent })).body.text();
+    try {
+      await get(); // a keep-alive connection now held by an old worker
+      for (let i = 0; i < 3; i++) {
+        const before = await nginxWorkers(runtime, id);
+        expect(before.length).toBeGreaterThan(0);
+        await reloadNginx(runtime, id);
+        const after = await nginxWorkers(runtime, id);
+        expect(after.length).toBeGreaterThan(0);
+        expect(after.filter((p) => before.includes(p))).toEqual([]);
+        await get();
+      }
+    } finally {
+      await agent.close();
+    }
   });
 
   it("memcached lab: store-restart loses the sessions, as the lab declares (a single memcached node)", async () => {
