@@ -1,4 +1,5 @@
 import { ARTIFACTS, type ArtifactKey, artifactFileName } from "../artifacts/catalog.js";
+import { managerFlavor } from "../kinds/settings.js";
 import { tomcatVersions } from "../kinds/tomcat.js";
 import { type LabDefinition, type LabVariant, nodesOfKind, selectVariant } from "../labs/definition.js";
 import { SessionlabError } from "../core/errors.js";
@@ -7,22 +8,14 @@ import { connectRuntime } from "../runtime/connect.js";
 import type { Runtime } from "../runtime/runtime.js";
 import { labDefinitionOf } from "../verify/store-check.js";
 import { LABEL_MANAGER, LABEL_VARIANT } from "../runtime/labels.js";
-import type { LabFacts, ManagerFlavor } from "./scenario.js";
-
-/** The manager family, from the first jar its Tomcats get (see labs/<lab>/lab.json). */
-function flavorOf(jars: readonly string[]): ManagerFlavor {
-  if (jars.includes("msmCore")) return "msm";
-  if (jars.includes("redisManager")) return "classic-redis";
-  if (jars.some((j) => j.startsWith("redisson"))) return "redisson";
-  return "none";
-}
+import type { LabFacts } from "./scenario.js";
 
 /** What break scenarios decide by, from a lab variant: its topology, manager and node kinds. */
 export function factsOf(v: LabVariant): LabFacts {
   return {
     lab: v.def.name,
     manager: v.managerName,
-    flavor: flavorOf(v.tomcat.jars),
+    flavor: managerFlavor(v),
     tomcatVersion: tomcatVersions(v).tomcat,
     tomcats: nodesOfKind(v, "tomcat").map((n) => n.name),
     stores: v.nodes.filter((n) => n.kind === "memcached" || n.kind === "redis").map((n) => n.name),

@@ -2,7 +2,7 @@ import { sep } from "node:path";
 import type { Progress } from "../core/output.js";
 import { createProgress } from "../core/progress.js";
 import { tomcatVersions } from "../kinds/tomcat.js";
-import type { LabSettings } from "../kinds/settings.js";
+import { type LabSettings, managerFlavor } from "../kinds/settings.js";
 import type { LabVariant } from "../labs/definition.js";
 import { baseImage } from "../labs/images.js";
 import { countAsRendered, writeLabFolder } from "../labs/lab-folder.js";
@@ -53,7 +53,7 @@ const quiet = createProgress({ quiet: true });
  */
 async function renderAsUp(v: LabVariant, paths: LabPaths, port: number): Promise<Prepared> {
   const candidates: Array<Pick<LabSettings, "readMode" | "updateMode">> =
-    v.managerName === "redisson"
+    managerFlavor(v) === "redisson"
       ? (["REDIS", "MEMORY"] as const).flatMap((readMode) =>
           (["DEFAULT", "AFTER_REQUEST"] as const).map((updateMode) => ({ readMode, updateMode })),
         )

@@ -3,11 +3,9 @@
  * the symptom to expect, the diff-config rule that must name the cause) and a plan of edits as pure
  * text-in → text-out functions, so the registry and every edit are unit-tested without an engine.
  */
+import type { ManagerFlavor } from "../kinds/settings.js";
 import type { NodeKindName } from "../labs/definition.js";
 import type { LabPaths } from "../labs/lab-paths.js";
-
-/** The session manager family a lab runs, from the jars its manager puts in lib/. */
-export type ManagerFlavor = "msm" | "classic-redis" | "redisson" | "none";
 
 /** What a scenario may look at to decide whether it applies: the lab's topology, manager and kinds. */
 export interface LabFacts {

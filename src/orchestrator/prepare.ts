@@ -2,7 +2,7 @@ import { SessionlabError } from "../core/errors.js";
 import type { Progress } from "../core/output.js";
 import { KINDS } from "../kinds/index.js";
 import type { NodeKind, PreparedKind } from "../kinds/kind.js";
-import type { LabSettings } from "../kinds/settings.js";
+import { type LabSettings, managerFlavor } from "../kinds/settings.js";
 import type { LabNode, LabVariant } from "../labs/definition.js";
 import type { ImageSpec } from "../labs/images.js";
 import type { LabPaths } from "../labs/lab-paths.js";
@@ -40,7 +40,7 @@ export interface Prepared {
  */
 export function checkOptions(v: LabVariant, opts: Partial<LabSettings>): void {
   if (opts.serializer === "kryo") {
-    if (!v.tomcat.jars.includes("msmCore")) {
+    if (managerFlavor(v) !== "msm") {
       throw new SessionlabError(
         `--serializer applies to memcached-session-manager, which ${v.def.name}/${v.managerName} does not run`,
         "drop --serializer",
@@ -54,7 +54,7 @@ export function checkOptions(v: LabVariant, opts: Partial<LabSettings>): void {
   }
   const redissonOnly =
     (opts.readMode && opts.readMode !== "REDIS") || (opts.updateMode && opts.updateMode !== "DEFAULT");
-  if (redissonOnly && v.managerName !== "redisson") {
+  if (redissonOnly && managerFlavor(v) !== "redisson") {
     throw new SessionlabError(
       "--read-mode and --update-mode apply to the Redisson manager",
       "add --manager redisson",

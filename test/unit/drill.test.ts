@@ -118,12 +118,22 @@ describe("drill on a fake engine and a local stand-in lab", () => {
 
   async function setUp(kind: string, shared: boolean) {
     const rt = new FakeRuntime();
-    // Readiness of a restarted node: Tomcat answers its probe, memcached its version.
-    rt.execReply = (_name, cmd) => ({
-      exitCode: 0,
-      stdout: cmd.join(" ").includes("version") ? "VERSION 1.6" : "HTTP/1.1 200 OK\r\n\r\n{}",
-      stderr: "",
-    });
+    // Readiness of a restarted node: Tomcat answers its probe, memcached its version; nginx lists
+    // its worker pids, which a reload replaces.
+    let worker = 100;
+    rt.execReply = (_name, cmd) => {
+      const line = cmd.join(" ");
+      if (line === "nginx -s reload") worker++;
+      return {
+        exitCode: 0,
+        stdout: line.includes("nginx.pid")
+          ? `${worker}\n`
+          : line.includes("version")
+            ? "VERSION 1.6"
+            : "HTTP/1.1 200 OK\r\n\r\n{}",
+        stderr: "",
+      };
+    };
     const lab = await fakeLab(rt, { shared });
     server = lab.server;
     await startLab(rt, lab.port, kind);
