@@ -24,12 +24,21 @@ export class ProbeClient {
     const headers: Record<string, string> = { "user-agent": "sessionlab-verify" };
     if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
     let obs: Observation;
-    try {
-      const res = await request(this.url, {
+    let retried: string | undefined;
+    const send = () =>
+      request(this.url, {
         dispatcher: this.dispatcher,
         headers,
         headersTimeout: this.timeoutMs,
         bodyTimeout: this.timeoutMs,
+      });
+    try {
+      // Like a browser, send a GET once more when the connection closed before any answer: nginx
+      // closes idle kept-alive connections on reload, and that is no fault of the sessions.
+      const res = await send().catch((e: unknown) => {
+        if ((e as { code?: string }).code !== "UND_ERR_SOCKET") throw e;
+        retried = (e as Error).message;
+        return send();
       });
       const body = await res.body.text();
       const setCookie = this.remember(res.headers["set-cookie"]);
@@ -51,6 +60,7 @@ export class ProbeClient {
     } catch (e) {
       obs = { index, status: 0, ms: performance.now() - started, error: (e as Error).message };
     }
+    if (retried) obs.retried = retried;
     this.observations.push(obs);
     return obs;
   }

@@ -45,6 +45,15 @@ export function formatVerifyReport(r: VerifyReport, verbose = false): string {
       ),
     );
   }
+  const retried = r.requests.filter((o) => o.retried);
+  if (retried.length)
+    out.push(
+      "",
+      color.dim(
+        `${retried.length} request(s) (#${retried.map((o) => o.index).join(", #")}) sent again on a new connection, ` +
+          `as a browser does, after the kept-alive one closed unanswered (${retried[0]!.retried})`,
+      ),
+    );
   const failed = r.checks.filter((c) => c.status === "fail");
   out.push(
     "",

@@ -11,6 +11,8 @@ export interface Observation {
   setCookie?: string;
   ms: number;
   error?: string;
+  /** set when the request was sent again on a new connection: why the kept-alive one failed */
+  retried?: string;
 }
 
 export type PageKind = "probe" | "classic" | "unknown";
