@@ -99,7 +99,7 @@ export const tomcatKind: NodeKind = {
       },
       container: (node) => ({
         aliases: variant.membership?.alias ? [variant.membership.alias] : [],
-        env: cluster?.env,
+        env: cluster?.env(node),
         binds: [
           { host: paths.serverXml(node.name), container: "/opt/tomcat/conf/server.xml" },
           { host: paths.contextXml(node.name), container: "/opt/tomcat/conf/context.xml" },
@@ -151,9 +151,16 @@ async function clusterTemplates(v: LabVariant) {
   const tomcats = v.nodes.filter((n) => n.kind === "tomcat");
   return {
     // Members listed by name are looked up once, when server.xml is read: the image waits for them.
-    env: {
-      ...m.env,
-      ...(memberTpl ? { SESSIONLAB_RESOLVE_FIRST: tomcats.map((t) => t.name).join(" ") } : {}),
+    // With `startMembers: one-at-a-time` each also waits for the member before it (start-tomcat.sh).
+    env: (node: LabNode): Record<string, string> => {
+      const before = tomcats[tomcats.findIndex((t) => t.name === node.name) - 1];
+      return {
+        ...m.env,
+        ...(memberTpl ? { SESSIONLAB_RESOLVE_FIRST: tomcats.map((t) => t.name).join(" ") } : {}),
+        ...(v.manager.startMembers === "one-at-a-time" && before
+          ? { SESSIONLAB_START_AFTER: before.name }
+          : {}),
+      };
     },
     render(vars: Record<string, string>): string {
       const members = memberTpl

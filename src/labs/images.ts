@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { BuildContextFile } from "../runtime/build-context.js";
 import { LABS_ROOT } from "./definition.js";
@@ -38,13 +38,22 @@ export async function imageSpec(
   extra: Array<DigestedFile | { name: string; content: string }> = [],
   args: Record<string, string> = {},
 ): Promise<ImageSpec> {
-  const dockerfile = await readFile(join(LABS_ROOT, "images", role, "Dockerfile"), "utf8");
+  const dir = join(LABS_ROOT, "images", role);
+  const dockerfile = await readFile(join(dir, "Dockerfile"), "utf8");
+  // Files beside the Dockerfile (scripts it copies) are part of the build context, and of the hash.
+  const beside = await Promise.all(
+    (await readdir(dir))
+      .filter((n) => n !== "Dockerfile")
+      .sort()
+      .map(async (name) => ({ name, content: await readFile(join(dir, name), "utf8") })),
+  );
+  const context = [...beside, ...extra];
   const buildArgs: Record<string, string> = { BASE_IMAGE: base, ...args };
   const hash = createHash("sha256");
   hash.update(dockerfile).update(JSON.stringify(buildArgs));
-  for (const f of [...extra].sort((a, b) => a.name.localeCompare(b.name)))
+  for (const f of [...context].sort((a, b) => a.name.localeCompare(b.name)))
     hash.update(`\0${f.name}\0${"sha1" in f ? f.sha1 : f.content}`);
   const digest = hash.digest("hex").slice(0, 16);
-  const files: BuildContextFile[] = [{ name: "Dockerfile", content: dockerfile }, ...extra];
+  const files: BuildContextFile[] = [{ name: "Dockerfile", content: dockerfile }, ...context];
   return { role, tag: `sessionlab/${role}:${digest}`, hash: digest, files, buildArgs };
 }

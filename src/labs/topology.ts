@@ -41,6 +41,13 @@ const manager = z.strictObject({
   storeKey: z.string().includes("{id}").optional(),
   /** seconds the manager adds to the session timeout for the key's TTL (Redisson: +60) */
   storeTtlExtraSeconds: z.number().int().nonnegative().optional(),
+  /**
+   * Tomcats start together (default), or one at a time: each container waits until the member before
+   * it answers HTTP (labs/images/tomcat/start-tomcat.sh). Two DeltaManager members starting together
+   * each queue the other's request for session state while waiting for their own, until
+   * stateTransferTimeout (60 s) ends both waits.
+   */
+  startMembers: z.enum(["together", "one-at-a-time"]).optional(),
   /** what this manager promises under drills, over the lab's promises */
   promises: z.partialRecord(z.enum(DRILLS), z.enum(PROMISES)).optional(),
   /** how many session timeouts the key lives (msm non-sticky: 2, measured TTL 120 s for 60 s) */

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { engineAvailable, jsonResult, run, statuses, withCleanEngine } from "./harness.js";
+import { docker, engineAvailable, jsonResult, run, statuses, withCleanEngine } from "./harness.js";
 
 // Tomcat's own cluster on the real engine: each manager × membership × Tomcat the lab offers passes verify, a
 // webapp without <distributable/> fails it naming replication, and a member left out of another's
@@ -35,6 +35,35 @@ const COMBINATIONS: Array<{ manager: string; membership: string; tomcat?: string
   { manager: "backup", membership: "multicast", tomcat: "10.1" },
   { manager: "backup", membership: "dns", tomcat: "10.1" },
 ];
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+/** The time of Tomcat's first log line matching `what` (its own format: 27-Nov-2026 17:13:34.556). */
+function loggedAt(log: string, what: RegExp): number {
+  const line = log.split("\n").find((l) => what.test(l));
+  const m = line && /(\d\d)-(\w{3})-(\d{4}) (\d\d):(\d\d):(\d\d)\.(\d{3})/.exec(line);
+  if (!m) throw new Error(`no log line matches ${what}`);
+  const [, d, mon, y, h, min, sec, ms] = m;
+  return Date.UTC(+y!, MONTHS.indexOf(mon!), +d!, +h!, +min!, +sec!, +ms!);
+}
+
+/**
+ * DeltaManager members start in turn: each Tomcat begins only after the one before finished starting,
+ * so no two wait for each other's session state (60 s each); no member timed out waiting for it.
+ */
+async function expectStartedInTurn(tomcats: number): Promise<void> {
+  const logs: string[] = [];
+  for (let i = 1; i <= tomcats; i++)
+    logs.push(
+      (
+        await docker.getContainer(`sessionlab-cluster-tomcat${i}`).logs({ stdout: true, stderr: true })
+      ).toString(),
+    );
+  for (let i = 1; i < tomcats; i++)
+    expect(loggedAt(logs[i]!, /Server version name/)).toBeGreaterThanOrEqual(
+      loggedAt(logs[i - 1]!, /Server startup in/),
+    );
+  for (const log of logs) expect(log).not.toMatch(/timing out after/);
+}
 
 describe.runIf(available)("the cluster lab on a real Docker engine", () => {
   const dir = withCleanEngine();
@@ -74,6 +103,7 @@ describe.runIf(available)("the cluster lab on a real Docker engine", () => {
     );
     const failover = report.checks.find((c: { id: string }) => c.id === "tomcat-failover");
     expect(failover.evidence[0]).toMatch(manager === "backup" ? /^killed tomcat\d/ : /^stopped tomcat\d/);
+    if (manager === "delta") await expectStartedInTurn(tomcats ?? 2);
   });
 
   it("drills on the DeltaManager cluster: tomcat-stop keeps every session; tomcat-kill is a declared loss", async () => {
