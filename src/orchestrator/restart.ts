@@ -2,6 +2,7 @@ import { KINDS } from "../kinds/index.js";
 import type { NodeTarget } from "../kinds/kind.js";
 import { LabPaths } from "../labs/lab-paths.js";
 import type { LabContainer, Runtime } from "../runtime/runtime.js";
+import { markLog } from "../runtime/log-mark.js";
 import { pollUntil } from "../runtime/wait.js";
 import { waitForContainer } from "./readiness.js";
 import { type LabInstance, labNodeOf, tomcatNames } from "./discover.js";
@@ -87,8 +88,7 @@ export async function restartSettled(
   const started = performance.now();
   const node = labNodeOf(c);
   const kind = KINDS[node.kind];
-  const before = (await runtime.logTail(c.id, 100_000).catch(() => [])).length;
-  const since = async () => (await runtime.logTail(c.id, 100_000).catch(() => [])).slice(before);
+  const since = await markLog(runtime, c.id);
   await runtime.stopContainer(c.id);
   await runtime.startContainer(c.id);
   const state = await pollUntil<SettledRestart["state"]>(

@@ -72,7 +72,16 @@ export function checkFailover(f: FailoverObservation | undefined): CheckResult {
     ? `${suffixOf(parseSessionId(before.sessionId!))} → ${suffixOf(parseSessionId(last.sessionId))}`
     : "";
   const served = [...new Set(ok.map((o) => o.node))].join(", ");
-  if (problems.length) return result(id, "fail", problems[0]!, firstOf([...problems, ...evidence], 12));
+  if (problems.length) {
+    // The first problem, then what the other Tomcats logged meanwhile: often the reason.
+    const logged = (f.logged ?? []).slice(0, 3).map((l) => `${l.node} logged: ${l.line}`);
+    return result(
+      id,
+      "fail",
+      problems[0]!,
+      firstOf([problems[0]!, ...logged, ...problems.slice(1), ...evidence], 12),
+    );
+  }
   const recover =
     f.secondsToRecover !== undefined ? `, served again after ${f.secondsToRecover.toFixed(1)} s` : "";
   return result(

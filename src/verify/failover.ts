@@ -11,9 +11,11 @@ import type { LabInstance } from "../orchestrator/discover.js";
 import { labNodeOf, nodeOf, roleOf, storeNodesOf } from "../orchestrator/discover.js";
 import { startAndWait } from "../orchestrator/restart.js";
 import type { LabContainer, Runtime } from "../runtime/runtime.js";
+import { markLog } from "../runtime/log-mark.js";
 import { pollUntil } from "../runtime/wait.js";
 import type { ProbeClient } from "./client.js";
 import { observeCluster } from "./cluster-check.js";
+import { loggedErrors } from "./logged-errors.js";
 import type { Observation } from "./page.js";
 import { parseSessionId } from "./session-id.js";
 
@@ -36,6 +38,8 @@ export interface FailoverObservation {
   /** the node was started again and answered; or why not */
   restarted: boolean;
   restartError?: string;
+  /** errors the other Tomcats logged while the node was down (one line each, with their cause) */
+  logged?: Array<{ node: string; line: string }>;
   /** a cluster member, once back: how long until it held the session again, and as what */
   rejoin?: {
     /** from the start command until it held the session */
@@ -121,6 +125,13 @@ export async function failover(ctx: FailoverContext, what: FailoverStep): Promis
     after: [],
     restarted: false,
   };
+  // What the other Tomcats log meanwhile often says why a session was lost.
+  const others = ctx.lab.containers.filter(
+    (c) => roleOf(c) === "tomcat" && c.id !== target.id && c.state === "running",
+  );
+  const marks = await Promise.all(
+    others.map(async (c) => ({ node: nodeOf(c), since: await markLog(ctx.runtime, c.id) })),
+  );
   const started = performance.now();
   let restartAt = started;
   try {
@@ -138,6 +149,12 @@ export async function failover(ctx: FailoverContext, what: FailoverStep): Promis
       )
         obs.secondsToRecover = (performance.now() - started) / 1000;
     }
+    const logged = (
+      await Promise.all(
+        marks.map(async (m) => loggedErrors(await m.since()).map((line) => ({ node: m.node, line }))),
+      )
+    ).flat();
+    if (logged.length) obs.logged = logged;
   } finally {
     // Put the lab back whatever happened, Ctrl-C included.
     restartAt = performance.now();

@@ -121,6 +121,29 @@ describe("failover with lost answers", () => {
   });
 });
 
+describe("failover that lost the session", () => {
+  const lost = (): Observation => ({ ...obs(21, 1), sessionId: "CD.tomcat2" });
+  const line =
+    "SEVERE AbstractReplicatedMap.get Unable to replicate out data for an AbstractReplicatedMap.get operation — ChannelException: Operation has timed out([3000] ms.).";
+
+  it("says right after the loss what the other Tomcats logged meanwhile", () => {
+    const r = checkFailover(
+      step([lost(), { ...obs(22, 2), sessionId: "CD.tomcat2" }], { logged: [{ node: "tomcat2", line }] }),
+    );
+    expect(r.status).toBe("fail");
+    expect(r.evidence.slice(0, 3)).toEqual([
+      "#21: session CD.tomcat2, was AB: the session was lost",
+      `tomcat2 logged: ${line}`,
+      "#22: session CD.tomcat2, was AB: the session was lost",
+    ]);
+  });
+
+  it("says nothing of logs when none were logged", () => {
+    const r = checkFailover(step([lost()]));
+    expect(r.evidence.join("\n")).not.toMatch(/logged:/);
+  });
+});
+
 describe("rejoin", () => {
   it("passes with the time and the transfer, fails when the member never held the session", () => {
     expect(checkRejoin(step([], { rejoin: { seconds: 1.6, role: "copy", transferMs: 106 } }))).toMatchObject({
