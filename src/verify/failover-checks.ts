@@ -73,8 +73,15 @@ export function checkFailover(f: FailoverObservation | undefined): CheckResult {
     : "";
   const served = [...new Set(ok.map((o) => o.node))].join(", ");
   if (problems.length) {
-    // The first problem, then what the other Tomcats logged meanwhile: often the reason.
-    const logged = (f.logged ?? []).slice(0, 3).map((l) => `${l.node} logged: ${l.line}`);
+    // The first problem, then what the other Tomcats logged meanwhile: often the reason. The Tomcat
+    // that answered the first lost request speaks first.
+    const lostOn = f.after.find(
+      (o) => !o.error && (!o.sessionId || parseSessionId(o.sessionId).base !== base),
+    )?.node;
+    const logged = [...(f.logged ?? [])]
+      .sort((a, b) => Number(b.node === lostOn) - Number(a.node === lostOn))
+      .slice(0, 3)
+      .map((l) => `${l.node} logged: ${l.line}`);
     return result(
       id,
       "fail",
