@@ -79,8 +79,7 @@ const nodeGroup = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("redis") }),
 ]);
 
-export const topologySchema = z
-  .strictObject({
+const topologyObject = z.strictObject({
     name: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,40}$/, "lower-case letters, digits, - and _"),
     summary: z.string(),
     /** node groups by name: a group with `count` becomes <name>1…<name>N, otherwise one node <name> */
@@ -96,8 +95,16 @@ export const topologySchema = z
     verify: z.strictObject({ scenario: z.enum(SCENARIO_NAMES) }),
     /** per drill, what the lab promises; a drill not named here is expected to keep every session */
     promises: z.partialRecord(z.enum(DRILLS), z.enum(PROMISES)).optional(),
-  })
-  .superRefine((t, ctx) => {
+  });
+
+/** The field names of lab.json, of a manager and of a membership choice (labs/README.md documents each). */
+export const TOPOLOGY_FIELDS = {
+  lab: Object.keys(topologyObject.shape),
+  manager: Object.keys(manager.shape),
+  membership: Object.keys(membershipChoice.shape),
+};
+
+export const topologySchema = topologyObject.superRefine((t, ctx) => {
     const kinds = Object.values(t.nodes).map((n) => n.kind);
     for (const k of ["nginx", "tomcat"] as const) {
       if (kinds.filter((x) => x === k).length !== 1)

@@ -10,7 +10,7 @@ import {
   loadLab,
   selectVariant,
 } from "../../src/labs/definition.js";
-import { parseTopology } from "../../src/labs/topology.js";
+import { TOPOLOGY_FIELDS, parseTopology } from "../../src/labs/topology.js";
 import { SCENARIOS } from "../../src/verify/scenario.js";
 
 const memcached = JSON.parse(readFileSync(join(LABS_ROOT, "memcached", "lab.json"), "utf8")) as Record<
@@ -92,5 +92,15 @@ describe("the topology file", () => {
     );
     expect(expandNodes(two).map((n) => n.name)).toEqual(["lb", "app1", "app2", "mc1", "mc2"]);
     expect(() => selectVariant(def, { tomcats: 6 })).toThrow("--tomcats 6 is out of range");
+  });
+});
+
+describe("labs/README.md", () => {
+  it("documents every field of lab.json, of a manager and of a membership choice", () => {
+    const doc = readFileSync(new URL("../../labs/README.md", import.meta.url), "utf8");
+    const missing = Object.entries(TOPOLOGY_FIELDS).flatMap(([where, fields]) =>
+      fields.filter((f) => !doc.includes(`\`${f}\``)).map((f) => `${where}.${f}`),
+    );
+    expect(missing).toEqual([]);
   });
 });
