@@ -19,6 +19,8 @@ export interface TimelineEntry {
   ms: number;
   outcome: "ok" | "error";
   error?: string;
+  /** sent again on a new connection, as a browser does: why the kept-alive one failed */
+  retried?: string;
 }
 
 /** Bounded: a client never makes more than this many requests in one drill. */
@@ -92,6 +94,7 @@ export class Traffic {
       ms: Math.round(o.ms),
       outcome: o.error ? "error" : "ok",
       error: o.error,
+      ...(o.retried ? { retried: o.retried } : {}),
     });
   }
 }

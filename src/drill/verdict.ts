@@ -9,6 +9,8 @@ export interface DrillMeasure {
   sessionsLost: number;
   /** increments of the session counter that did not stick (concurrency) */
   updatesLost?: number;
+  /** requests sent again on a new connection after a kept-alive one closed unanswered (nginx reload) */
+  requestsRetried?: number;
   /** from the fault until every client had been answered again after its last failure */
   secondsToServeAll: number;
   /** median answer time before the fault and while it was in place */
@@ -65,9 +67,15 @@ export function measure(timeline: TimelineEntry[], faultAtMs: number, faultEndMs
   const failed = timeline.filter((e) => e.outcome === "error");
   for (const e of failed.slice(0, 5)) evidence.push(`client ${e.client} #${e.n} at ${at(e)}: ${e.error}`);
   if (failed.length > 5) evidence.push(`… and ${failed.length - 5} more failed requests`);
+  const retried = timeline.filter((e) => e.retried);
+  if (retried.length)
+    evidence.push(
+      `${retried.length} request(s) sent again on a new connection, as a browser does, after the kept-alive one closed unanswered (${retried[0]!.retried}); counted by how the second try went`,
+    );
   return {
     requests: timeline.length,
     requestsFailed: failed.length,
+    ...(retried.length ? { requestsRetried: retried.length } : {}),
     sessionsLost,
     secondsToServeAll: slowest / 1000,
     ...(faultEndMs !== undefined

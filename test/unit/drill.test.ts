@@ -48,6 +48,19 @@ describe("drill verdicts from a timeline", () => {
     expect(lostUpdates(1, 25, 24)).toBe(0);
     expect(lostUpdates(1, 13, 24)).toBe(12);
   });
+
+  it("says how many requests were sent again after nginx closed a kept-alive connection", () => {
+    const timeline = [
+      entry(1, 1, 0, "AAA.tomcat1", 1),
+      { ...entry(1, 2, 1000, "AAA.tomcat1", 2), retried: "other side closed" },
+    ];
+    const m = measure(timeline, 900);
+    expect(m).toMatchObject({ requests: 2, requestsFailed: 0, requestsRetried: 1 });
+    expect(m.evidence.at(-1)).toMatch(
+      /^1 request\(s\) sent again on a new connection.*\(other side closed\)/,
+    );
+    expect(measure(timeline.slice(0, 1), 900).requestsRetried).toBeUndefined();
+  });
 });
 
 /**
