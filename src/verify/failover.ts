@@ -14,7 +14,7 @@ import type { LabContainer, Runtime } from "../runtime/runtime.js";
 import { markLog } from "../runtime/log-mark.js";
 import { pollUntil } from "../runtime/wait.js";
 import type { ProbeClient } from "./client.js";
-import { observeCluster } from "./cluster-check.js";
+import { type ClusterObservation, observeCluster } from "./cluster-check.js";
 import { loggedErrors } from "./logged-errors.js";
 import type { Observation } from "./page.js";
 import { parseSessionId } from "./session-id.js";
@@ -61,6 +61,8 @@ export interface FailoverContext {
   lab: LabInstance;
   client: ProbeClient;
   signal?: AbortSignal;
+  /** the members' views verify just read for the replicated check: no need to ask them again */
+  cluster?: ClusterObservation;
 }
 
 /**
@@ -74,7 +76,10 @@ async function holder(
 ): Promise<{ target?: LabContainer; how: "stop" | "kill" }> {
   if (what === "member") {
     const base = parseSessionId(id).base;
-    const cluster = await observeCluster(ctx.runtime, ctx.lab, base);
+    const cluster =
+      ctx.cluster?.outcome === "read" && ctx.cluster.sessionBase === base
+        ? ctx.cluster
+        : await observeCluster(ctx.runtime, ctx.lab, base);
     const primary =
       cluster.outcome === "read"
         ? cluster.members.find(

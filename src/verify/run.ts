@@ -8,7 +8,7 @@ import type { Observation, PageKind } from "./page.js";
 import { type FailoverContext, failover as runFailover } from "./failover.js";
 import { type Observations, SCENARIOS, type ScenarioName, evaluateScenario } from "./scenario.js";
 import { type StoreTarget, labDefinitionOf, observeStore } from "./store-check.js";
-import { observeCluster } from "./cluster-check.js";
+import { type ClusterObservation, observeCluster } from "./cluster-check.js";
 import { parseSessionId } from "./session-id.js";
 
 export interface VerifyOptions {
@@ -123,9 +123,15 @@ export async function verify(opts: VerifyOptions): Promise<VerifyReport> {
     // Only on a whole lab: stopping a node while another is down could take the last one away.
     const whole = t.containers?.every((c) => c.state === "running") ?? false;
     if (!allFailed && whole && t.failover) {
+      // The members' views just read still hold for the first step; after it they are stale.
+      let known: ClusterObservation | undefined = cluster;
       for (const what of SCENARIOS[t.scenario].steps) {
         opts.signal?.throwIfAborted();
-        const step = await runFailover({ ...t.failover, client: main, signal: opts.signal }, what);
+        const step = await runFailover(
+          { ...t.failover, client: main, signal: opts.signal, cluster: known },
+          what,
+        );
+        known = undefined;
         failover[what] = step;
         if (!step.restarted) break; // the lab is not whole: stop here, the check says how to mend it
       }
