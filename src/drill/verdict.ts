@@ -1,4 +1,5 @@
 /** What a drill cost the lab's users, from its timeline alone (pure, so tests need no engine). */
+import { retriedSentence } from "../verify/page.js";
 import { parseSessionId } from "../verify/session-id.js";
 import type { TimelineEntry } from "./traffic.js";
 
@@ -70,7 +71,7 @@ export function measure(timeline: TimelineEntry[], faultAtMs: number, faultEndMs
   const retried = timeline.filter((e) => e.retried);
   if (retried.length)
     evidence.push(
-      `${retried.length} request(s) sent again on a new connection, as a browser does, after the kept-alive one closed unanswered (${retried[0]!.retried}); counted by how the second try went`,
+      `${retriedSentence(retried.length, retried[0]!.retried!)}; counted by how the second try went`,
     );
   return {
     requests: timeline.length,

@@ -94,18 +94,17 @@ async function removeStale(paths: LabPaths, prev: FolderState, now: FolderState,
       report.backedUp.push(rel);
     }
   }
-  const dirs = new Set(stale.flatMap(([rel]) => ancestors(rel)));
+  await removeEmptyFolders(paths, stale.map(([rel]) => rel));
+}
+
+/** The folders of these files (a/b/c.xml → a/b, a) inside the lab folder, deepest first, while empty. */
+async function removeEmptyFolders(paths: LabPaths, files: string[]): Promise<void> {
+  const dirs = new Set<string>();
+  for (const rel of files) for (let d = dirname(rel); d !== "." && d !== "/"; d = dirname(d)) dirs.add(d);
   for (const d of [...dirs].sort((a, b) => b.length - a.length)) {
     const abs = resolve(paths.root, d);
     if (abs.startsWith(paths.root + sep)) await rmdir(abs).catch(() => undefined);
   }
-}
-
-/** a/b/c.xml → a/b, a */
-function ancestors(rel: string): string[] {
-  const out: string[] = [];
-  for (let d = dirname(rel); d !== "." && d !== "/"; d = dirname(d)) out.push(d);
-  return out;
 }
 
 /**
@@ -128,11 +127,7 @@ export async function purgeLabFolder(paths: LabPaths): Promise<{ removed: string
   }
   await rm(paths.stateFile(), { force: true });
   // Remove folders bottom-up while they are empty.
-  const dirs = new Set(Object.keys(state.rendered).flatMap(ancestors));
-  for (const d of [...dirs].sort((a, b) => b.length - a.length)) {
-    const abs = resolve(paths.root, d);
-    if (abs.startsWith(paths.root + sep)) await rmdir(abs).catch(() => undefined);
-  }
+  await removeEmptyFolders(paths, Object.keys(state.rendered));
   await rmdir(paths.root).catch(() => undefined);
   return { removed, kept: await listFiles(paths.root) };
 }

@@ -1,5 +1,6 @@
 import { color, formatTable } from "../core/output.js";
 import type { CheckStatus } from "./checks.js";
+import { retriedSentence } from "./page.js";
 import type { VerifyReport } from "./run.js";
 
 const MARK: Record<CheckStatus, string> = {
@@ -50,8 +51,7 @@ export function formatVerifyReport(r: VerifyReport, verbose = false): string {
     out.push(
       "",
       color.dim(
-        `${retried.length} request(s) (#${retried.map((o) => o.index).join(", #")}) sent again on a new connection, ` +
-          `as a browser does, after the kept-alive one closed unanswered (${retried[0]!.retried})`,
+        retriedSentence(retried.length, retried[0]!.retried!, `#${retried.map((o) => o.index).join(", #")}`),
       ),
     );
   const failed = r.checks.filter((c) => c.status === "fail");

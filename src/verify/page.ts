@@ -15,6 +15,14 @@ export interface Observation {
   retried?: string;
 }
 
+/** Says, for a report, that requests were sent again (`which`: e.g. "#2, #5") and why. */
+export function retriedSentence(count: number, why: string, which?: string): string {
+  return (
+    `${count} request(s)${which ? ` (${which})` : ""} sent again on a new connection, as a browser does, ` +
+    `after the kept-alive one closed unanswered (${why})`
+  );
+}
+
 export type PageKind = "probe" | "classic" | "unknown";
 
 export interface ParsedPage {
